@@ -1,0 +1,62 @@
+"""Check the vendored runtime against its manifest and copy it into the HTML output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from .manifest import RuntimeFile, load_manifest, sha256_of
+from .pages import setup_pages
+
+INSTALL_HINT = "run `npm ci` in the project root (`make html` does this for you)"
+
+
+def verify(node_modules: Path) -> list[RuntimeFile]:
+    """Return the manifest's files, or raise when one is missing or differs from its pin."""
+    packages, files = load_manifest()
+    missing = [f.source for f in files if not (node_modules / f.source).is_file()]
+    if missing:
+        raise ExtensionError(
+            f"pyscript_runtime: {len(missing)} runtime file(s) missing under {node_modules}, "
+            f"first {missing[0]!r}; {INSTALL_HINT}."
+        )
+    for f in files:
+        actual = sha256_of(node_modules / f.source)
+        if actual != f.sha256:
+            pinned = ", ".join(f"{name} {version}" for name, version in sorted(packages.items()))
+            raise ExtensionError(
+                f"pyscript_runtime: {f.source} does not match its pinned SHA-256 "
+                f"(expected {f.sha256}, got {actual}). The pinned runtime is {pinned}; "
+                f"{INSTALL_HINT}, or refresh runtime-manifest.json deliberately with "
+                "scripts/update_runtime_manifest.py after reviewing an upgrade."
+            )
+    return files
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    node_modules = Path(app.config.pyscript_node_modules)
+    app.env._pyscript_runtime_files = verify(node_modules)  # type: ignore[attr-defined]
+
+
+def _copy_runtime(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    node_modules = Path(app.config.pyscript_node_modules)
+    static = Path(app.outdir) / "_static"
+    for f in verify(node_modules):
+        target = static / f.target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(node_modules / f.source, target)
+
+
+def setup_assets(app: Sphinx) -> None:
+    """Register the config value and the copy step."""
+    app.add_config_value("pyscript_node_modules", "node_modules", "env", types=[str])
+    app.connect("builder-inited", _builder_inited)
+    app.connect("build-finished", _copy_runtime)
+    setup_pages(app)

@@ -1,0 +1,60 @@
+"""Serve the built site on the loopback interface, with the MIME types PyScript needs.
+
+Usage: python scripts/serve.py [--host 127.0.0.1] [--port 8000] _build/html
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+from pathlib import Path
+
+# Module scripts and WebAssembly fail under a wrong MIME type; do not rely on the
+# platform's mimetypes database for these two.
+EXTRA_TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".js": "text/javascript"}
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static file handler with explicit types for JavaScript modules and WebAssembly."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        if self.server.quiet:  # type: ignore[attr-defined]
+            return
+        super().log_message(format, *args)
+
+
+def make_server(site: Path, host: str, port: int, quiet: bool = False) -> http.server.ThreadingHTTPServer:
+    """Create (but do not start) a threaded server for ``site``; port 0 picks a free one."""
+    handler = functools.partial(SiteHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.quiet = quiet  # type: ignore[attr-defined]
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve until interrupted."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"No built site in {args.site}: run `make html` first.", file=sys.stderr)
+        return 1
+    server = make_server(args.site, args.host, args.port)
+    print(f"Serving {args.site} at http://{args.host}:{server.server_address[1]}/ (Ctrl-C stops it)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nStopped.")
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
