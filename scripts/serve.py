@@ -10,6 +10,7 @@ import functools
 import http.server
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 # Module scripts and WebAssembly fail under a wrong MIME type; do not rely on the
 # platform's mimetypes database for these two.
@@ -19,9 +20,9 @@ EXTRA_TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".js": "t
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static file handler with explicit types for JavaScript modules and WebAssembly."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         if self.server.quiet:  # type: ignore[attr-defined]
             return
         super().log_message(format, *args)

@@ -14,7 +14,12 @@ MANIFEST_PATH = Path(__file__).with_name("runtime-manifest.json")
 #: (JavaScript and CSS only; source maps are for debugging and stay out).
 SOURCES = (
     ("@pyscript/core", "dist", ("*.js", "*.css"), "pyscript"),
-    ("@micropython/micropython-webassembly-pyscript", "", ("micropython.mjs", "micropython.wasm"), "micropython"),
+    (
+        "@micropython/micropython-webassembly-pyscript",
+        "",
+        ("micropython.mjs", "micropython.wasm"),
+        "micropython",
+    ),
 )
 
 

@@ -1,0 +1,165 @@
+"""Shared fixtures: Sphinx test roots, the built site, an HTTP server and Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "extensions"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from serve import make_server  # noqa: E402
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the tiny projects named by ``testroot=``."""
+    return ROOT / "tests" / "roots"
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    """The npm-installed runtime that test roots point ``pyscript_node_modules`` at."""
+    return ROOT / "node_modules"
+
+
+@dataclass
+class BuiltSite:
+    """The HTML output of the real site and the warnings its build printed."""
+
+    path: Path
+    warnings: str
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site as `make test` built it (AITK_SITE), or a fresh strict build."""
+    given = os.environ.get("AITK_SITE")
+    if given:
+        site = Path(given).resolve()
+        warnings_file = Path(os.environ.get("AITK_WARNINGS", site.parent / "warnings.txt"))
+        assert (site / "index.html").is_file(), f"AITK_SITE={given} holds no built site"
+        warnings = warnings_file.read_text(encoding="utf-8") if warnings_file.exists() else ""
+        return BuiltSite(site, warnings)
+    out = tmp_path_factory.mktemp("site")
+    warnings_file = out / "warnings.txt"
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-c",
+        str(ROOT),
+        "-q",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-w",
+        str(warnings_file),
+        str(ROOT / "content"),
+        str(out / "html"),
+    ]
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"site build failed:\n{result.stderr}"
+    return BuiltSite(out / "html", warnings_file.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    """Serve the built site over HTTP on a free loopback port."""
+    server = make_server(built_site.path, "127.0.0.1", 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- Chromium through pytest-playwright ---------------------------------------
+
+
+def chromium_path() -> str:
+    """The system Chromium; a missing browser is a failure, never a skip."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("No Chromium found: run `make test` (it installs Debian's chromium) or set CHROMIUM=/path.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Launch Debian's Chromium (never a Playwright download) with the closed-network flags."""
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def base_url(site_url: str) -> str:
+    """Relative ``page.goto()`` targets resolve against the served site."""
+    return site_url
+
+
+@dataclass
+class PageGuard:
+    """What a page did that an offline site must never do."""
+
+    local_host: str
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        """No request left this machine, no script error, no missing local file."""
+        assert self.external_requests == [], f"requests to other hosts: {self.external_requests}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+        assert self.failed_requests == [], f"failed local requests: {self.failed_requests}"
+
+
+@pytest.fixture
+def guard(context: Any, page: Any, site_url: str) -> Iterator[PageGuard]:
+    """Abort and record every request to another host; record console errors and 4xx/5xx."""
+    guard = PageGuard(urlsplit(site_url).netloc)
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url).netloc == guard.local_host or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            guard.external_requests.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda msg: guard.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: guard.console_errors.append(str(exc)))
+    page.on(
+        "response",
+        lambda response: (
+            guard.failed_requests.append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
+    yield guard
