@@ -56,7 +56,7 @@ dist: html
 	$(BIN)/python scripts/make_dist.py $(SITE) dist
 
 # --- checks ------------------------------------------------------------------
-test: test-deps chromium strict
+test: test-deps chromium lint strict
 	AITK_SITE=$(SITE) AITK_WARNINGS=$(BUILD)/warnings.txt $(BIN)/python -m pytest
 
 lint: test-deps

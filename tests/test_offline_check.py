@@ -105,7 +105,8 @@ def test_hyperlinks_data_urls_namespaces_and_comments_are_allowed(tmp_path: Path
         {
             "page.html": '<a href="https://unicri.it/">official page</a><img alt="" src="data:image/png;base64,AA">'
             '<svg xmlns="http://www.w3.org/2000/svg"></svg><link rel="stylesheet" href="_static/site.css">',
-            "_static/site.css": "a { background: url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>\"); }",
+            "_static/site.css": "a { background: "
+            "url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>\"); }",
             "_static/ours.js": "// see https://developer.mozilla.org/ for details\n/* https://x.example */\n"
             'document.createElementNS("http://www.w3.org/2000/svg", "g");',
             "_static/pyscript/core.js": 'const cdn = "https://cdn.example/fallback.mjs";',
