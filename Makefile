@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 BUILD  := _build
 SITE   := $(BUILD)/html
-SPHINXFLAGS := -c . -j auto
+SPHINXFLAGS := -c .
 STRICT := -W --keep-going -n -w $(BUILD)/warnings.txt
 
 .PHONY: help html strict serve test lint dist clean deps test-deps chromium bench

@@ -22,6 +22,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "pyscript_runtime",
+    "questionnaire",
 ]
 
 myst_enable_extensions = [

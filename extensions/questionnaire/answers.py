@@ -1,0 +1,318 @@
+"""The saved-answers file: build it, check it and migrate it; pure Python for CPython and MicroPython."""
+
+# Like scoring.py this runs in the browser under MicroPython: no imports, no typing, and no
+# reliance on dict order (errors are reported in sorted key order so both interpreters agree).
+
+FORMAT = "aitk-questionnaire-answers"
+FORMAT_VERSION = 1
+MAX_BYTES = 1000000
+MAX_TEXT = 10000
+MAX_ERRORS = 20
+
+# Fields a file must have; "saved_at" and "result" are informative (the result is recomputed on
+# load) and "notes" may be absent, so a hand-made file with answers only still loads.
+REQUIRED_FIELDS = ("format", "format_version", "questionnaire", "answers")
+GENERAL_NOTE = "general"
+
+
+def _error(code, detail):
+    return {"code": code, "detail": detail}
+
+
+def _is_int(value):
+    # bool is an int in CPython but not in MicroPython; exclude it on both.
+    return isinstance(value, int) and value is not True and value is not False
+
+
+# ---------------------------------------------------------------------------
+# Form controls
+
+
+def _control(kind, question_id, options):
+    return {"kind": kind, "question": question_id, "options": options}
+
+
+def control_names(spec):
+    """Map every form-control name of the spec to its kind, question id and allowed option ids."""
+    controls = {}
+    for section in spec.get("sections", []):
+        for question in section.get("questions", []):
+            qid = question["id"]
+            kind = question.get("type")
+            if kind in ("single", "multiple"):
+                controls[qid] = _control(kind, qid, [option["id"] for option in question.get("options", [])])
+            elif kind == "text":
+                controls[qid] = _control("text", qid, [])
+            elif kind == "rating":
+                for part in question.get("parts", []):
+                    options = [option["id"] for option in part.get("options", [])]
+                    controls[qid + "." + part["id"]] = _control("part", qid, options)
+                if question.get("not_applicable"):
+                    controls[qid + ".na"] = _control("na", qid, ["na"])
+    return controls
+
+
+def _question_ids(spec):
+    ids = []
+    for section in spec.get("sections", []):
+        for question in section.get("questions", []):
+            ids.append(question["id"])
+    return ids
+
+
+# ---------------------------------------------------------------------------
+# Building a file
+
+
+def make_file(spec, answers, notes, result, saved_at):
+    """Return the answers-file object for the spec's questionnaire, ready for json.dumps."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "questionnaire": {"id": spec["id"], "version": spec["version"]},
+        "saved_at": saved_at,
+        "answers": dict(answers),
+        "notes": dict(notes or {}),
+        "result": result,
+    }
+
+
+def check_size(n_bytes):
+    """Return a too-large error when a file of n_bytes exceeds MAX_BYTES, else None."""
+    if n_bytes > MAX_BYTES:
+        return _error("too-large", {"size": n_bytes, "max": MAX_BYTES})
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Versions: compared numerically, so "1.10.0" is newer than "1.9.0".
+
+
+def parse_version(text):
+    """Return a version string as a list of ints, or None when it is not dotted digits."""
+    if not isinstance(text, str) or not text:
+        return None
+    numbers = []
+    for piece in text.split("."):
+        if not piece.isdigit():
+            return None
+        numbers.append(int(piece))
+    return numbers
+
+
+def compare_versions(a, b):
+    """Return -1, 0 or 1 as version a is older than, equal to or newer than version b."""
+    x, y = parse_version(a), parse_version(b)
+    if x is None or y is None:
+        raise ValueError("not a version: " + repr(a if x is None else b))
+    # Pad with zeros so "1.0" equals "1.0.0".
+    width = max(len(x), len(y))
+    x = x + [0] * (width - len(x))
+    y = y + [0] * (width - len(y))
+    if x < y:
+        return -1
+    return 1 if x > y else 0
+
+
+def migration_path(spec, version):
+    """Return the list of migration steps from version to the spec's version, or None if there is none."""
+    steps = []
+    current = version
+    # Each step must move forward, so a chain can never be longer than the list of migrations.
+    for _ in range(len(spec.get("migrations", [])) + 1):
+        if compare_versions(current, spec["version"]) == 0:
+            return steps
+        step = _step_from(spec, current)
+        if step is None:
+            return None
+        steps.append(step)
+        current = step["to"]
+    return None
+
+
+def _step_from(spec, version):
+    for step in spec.get("migrations", []):
+        if parse_version(step.get("from")) is None or parse_version(step.get("to")) is None:
+            continue
+        if compare_versions(step["from"], version) == 0 and compare_versions(step["to"], version) > 0:
+            return step
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Migration. Every key of a step names questions as they are in the step's "from" version:
+# answers of dropped questions go, option ids are renamed, then questions are renamed.
+
+
+def _question_of(name):
+    return name.partition(".")[0]
+
+
+def _renamed(name, renames):
+    question, dot, rest = name.partition(".")
+    if question in renames:
+        return renames[question] + dot + rest
+    return name
+
+
+def _rename_value(value, options):
+    if isinstance(value, str):
+        return options.get(value, value)
+    if isinstance(value, list):
+        return [options.get(item, item) if isinstance(item, str) else item for item in value]
+    return value
+
+
+def _apply_step(step, answers, notes):
+    drop = step.get("drop", [])
+    renames = step.get("rename_questions", {})
+    option_renames = step.get("rename_options", {})
+    new_answers = {}
+    for name in sorted(answers):
+        question = _question_of(name)
+        if question in drop:
+            continue
+        value = _rename_value(answers[name], option_renames.get(question, {}))
+        new_answers[_renamed(name, renames)] = value
+    new_notes = {}
+    for key in sorted(notes):
+        if key not in drop:
+            new_notes[_renamed(key, renames)] = notes[key]
+    return new_answers, new_notes
+
+
+# ---------------------------------------------------------------------------
+# Checking a parsed file
+
+
+def _check_header(spec, data):
+    """Return errors about the envelope: fields, format, questionnaire and version."""
+    missing = [field for field in REQUIRED_FIELDS if field not in data]
+    errors = [_error("missing-field", {"field": field}) for field in missing]
+    if errors:
+        return errors
+    if data["format"] != FORMAT:
+        errors.append(_error("wrong-format", {"found": data["format"]}))
+    version = data["format_version"]
+    if not _is_int(version) or version < 1:
+        errors.append(_error("wrong-type", {"field": "format_version", "expected": "positive integer"}))
+    elif version > FORMAT_VERSION:
+        errors.append(_error("newer-format", {"found": version, "supported": FORMAT_VERSION}))
+    if errors:
+        return errors
+    return _check_questionnaire(spec, data["questionnaire"])
+
+
+def _check_questionnaire(spec, questionnaire):
+    if not isinstance(questionnaire, dict):
+        return [_error("wrong-type", {"field": "questionnaire", "expected": "object"})]
+    errors = [
+        _error("missing-field", {"field": "questionnaire." + field})
+        for field in ("id", "version")
+        if field not in questionnaire
+    ]
+    if errors:
+        return errors
+    if questionnaire["id"] != spec["id"]:
+        errors.append(_error("wrong-questionnaire", {"expected": spec["id"], "found": questionnaire["id"]}))
+    version = questionnaire["version"]
+    if parse_version(version) is None:
+        errors.append(_error("wrong-type", {"field": "questionnaire.version", "expected": "version"}))
+    elif not errors:
+        order = compare_versions(version, spec["version"])
+        if order > 0:
+            errors.append(_error("newer-version", {"found": version, "current": spec["version"]}))
+        elif order < 0 and migration_path(spec, version) is None:
+            errors.append(_error("no-migration", {"from": version, "to": spec["version"]}))
+    return errors
+
+
+def _is_text(value):
+    return isinstance(value, str)
+
+
+def _is_text_list(value):
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _check_text(errors, field, name, value):
+    if not _is_text(value):
+        errors.append(_error("wrong-type", {"field": field, "name": name, "expected": "string"}))
+    elif len(value) > MAX_TEXT:
+        errors.append(_error("text-too-long", {"field": field, "name": name, "length": len(value), "max": MAX_TEXT}))
+
+
+def _check_answer(errors, controls, name, value):
+    control = controls.get(name)
+    if control is None:
+        errors.append(_error("unknown-control", {"field": "answers", "name": name}))
+        return
+    kind = control["kind"]
+    if kind == "text":
+        _check_text(errors, "answers", name, value)
+        return
+    if kind == "multiple":
+        if not _is_text_list(value):
+            errors.append(_error("wrong-type", {"field": "answers", "name": name, "expected": "list of strings"}))
+            return
+        chosen = value
+    elif not _is_text(value):
+        errors.append(_error("wrong-type", {"field": "answers", "name": name, "expected": "string"}))
+        return
+    else:
+        chosen = [value]
+    for option in chosen:
+        if option not in control["options"]:
+            errors.append(_error("unknown-option", {"field": "answers", "name": name, "option": option}))
+
+
+def _check_body(spec, answers, notes):
+    errors = []
+    controls = control_names(spec)
+    for name in sorted(answers):
+        _check_answer(errors, controls, name, answers[name])
+    note_keys = _question_ids(spec) + [GENERAL_NOTE]
+    for key in sorted(notes):
+        if key not in note_keys:
+            errors.append(_error("unknown-control", {"field": "notes", "name": key}))
+        else:
+            _check_text(errors, "notes", key, notes[key])
+    return errors
+
+
+def _refusal(errors):
+    return {"ok": False, "errors": errors[:MAX_ERRORS], "answers": {}, "notes": {}, "migrated_from": None}
+
+
+def check_file(spec, data):
+    """Check a parsed answers file against the spec; migrate older versions; collect every error."""
+    if not isinstance(data, dict):
+        return _refusal([_error("not-an-object", {})])
+    errors = _check_header(spec, data)
+    if errors:
+        return _refusal(errors)
+    answers = data["answers"]
+    notes = data.get("notes", {})
+    if not isinstance(answers, dict):
+        errors.append(_error("wrong-type", {"field": "answers", "expected": "object"}))
+    if not isinstance(notes, dict):
+        errors.append(_error("wrong-type", {"field": "notes", "expected": "object"}))
+    if errors:
+        return _refusal(errors)
+    # Copies, so the caller's parsed data is never changed.
+    answers, notes = dict(answers), dict(notes)
+    version = data["questionnaire"]["version"]
+    steps = migration_path(spec, version)
+    for step in steps:
+        answers, notes = _apply_step(step, answers, notes)
+    # Option ids are checked after migration, against the current spec.
+    errors = _check_body(spec, answers, notes)
+    if errors:
+        return _refusal(errors)
+    return {
+        "ok": True,
+        "errors": [],
+        "answers": answers,
+        "notes": notes,
+        "migrated_from": version if steps else None,
+    }

@@ -1,0 +1,62 @@
+"""The ``questionnaire`` directive: a YAML definition becomes a form on the page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from pyscript_runtime import require_pyscript
+from sphinx.util.docutils import SphinxDirective
+
+from .errors import DefinitionError
+from .model import load_definition
+from .registry import record_error, record_use
+from .render import FormRenderer
+
+
+class QuestionnaireDirective(SphinxDirective):
+    """Render the questionnaire defined in the YAML file named by the argument.
+
+    Options: ``:how-scored:`` (``show``, the default, or ``hide``).
+    """
+
+    required_arguments = 1
+    optional_arguments = 0
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "how-scored": lambda value: directives.choice(value, ("show", "hide")),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        rel_path, abs_path = self.env.relfn2path(self.arguments[0], self.env.docname)
+        path = Path(abs_path)
+        self.env.note_dependency(rel_path)
+        if not path.is_file():
+            raise self.error(f"questionnaire file not found: {self.arguments[0]}")
+        display = os.path.relpath(path, self.config.questionnaire_display_root or self.env.app.confdir)
+        try:
+            definition = load_definition(path, Path(display).as_posix())
+        except DefinitionError as error:
+            # Logged (not raised) so the message is one clean located line; the build
+            # still fails: registry.fail_on_definition_errors sets the exit status.
+            record_error(self.env, str(error), self.get_location())
+            return []
+        prefix = record_use(self.env, definition)
+        require_pyscript(self.env)
+        renderer = FormRenderer(definition, prefix, self.config.questionnaire_language)
+        container = nodes.container(classes=["questionnaire"])
+        if definition.interpretation:
+            note = nodes.admonition(classes=["interpretation"])
+            note += nodes.title("", "This edition's interpretation")
+            note += nodes.paragraph("", definition.interpretation)
+            container += note
+        if definition.intro:
+            container += nodes.paragraph("", definition.intro)
+        container += renderer.form()
+        if self.options.get("how-scored", "show") == "show":
+            container += renderer.how_scored()
+        self.set_source_info(container)
+        return [container]
