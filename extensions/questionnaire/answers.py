@@ -88,13 +88,18 @@ def check_size(n_bytes):
 # Versions: compared numerically, so "1.10.0" is newer than "1.9.0".
 
 
+def _is_ascii_digits(text):
+    # str.isdigit() accepts other scripts' digits in CPython but not in MicroPython.
+    return text != "" and all(char in "0123456789" for char in text)
+
+
 def parse_version(text):
     """Return a version string as a list of ints, or None when it is not dotted digits."""
     if not isinstance(text, str) or not text:
         return None
     numbers = []
     for piece in text.split("."):
-        if not piece.isdigit():
+        if not _is_ascii_digits(piece):
             return None
         numbers.append(int(piece))
     return numbers
@@ -271,7 +276,8 @@ def _check_body(spec, answers, notes):
     controls = control_names(spec)
     for name in sorted(answers):
         _check_answer(errors, controls, name, answers[name])
-    note_keys = _question_ids(spec) + [GENERAL_NOTE]
+    note_keys = _question_ids(spec)
+    note_keys.append(GENERAL_NOTE)
     for key in sorted(notes):
         if key not in note_keys:
             errors.append(_error("unknown-control", {"field": "notes", "name": key}))

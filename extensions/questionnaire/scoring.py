@@ -50,8 +50,9 @@ def _parse_decimal(text):
             sign = -1
         text = text[1:]
     whole, _, frac = text.partition(".")
-    digits = (whole or "0") + frac
-    if not digits.isdigit():
+    digits = whole + frac
+    # Only ASCII digits: CPython's isdigit() also accepts other scripts, MicroPython's does not.
+    if not digits or not all(char in "0123456789" for char in digits):
         raise ValueError("not a decimal number: " + repr(text))
     num = sign * int(digits)
     exponent -= len(frac)
@@ -189,10 +190,8 @@ def _is_done(item):
 
 def _level_rank(spec):
     ranks = {}
-    index = 0
-    for level in spec.get("levels", []):
+    for index, level in enumerate(spec.get("levels", [])):
         ranks[level["id"]] = index
-        index += 1
     return ranks
 
 
@@ -328,14 +327,12 @@ def _priorities(spec, area_scores, params):
     ranks = _level_rank(spec)
     limit = ranks.get(params.get("priority_below"), 0)
     candidates = []
-    position = 0
     for section_id, score, level in area_scores:
         if score is not None and ranks.get(level, limit) < limit:
-            candidates.append((score, position, section_id, level))
-        position += 1
+            candidates.append((score, section_id, level))
     ordered = _sort_lowest_first(candidates)
     out = []
-    for score, _position, section_id, level in ordered[: params.get("max_priorities", 3)]:
+    for score, section_id, level in ordered[: params.get("max_priorities", 3)]:
         entry = {"id": section_id, "level": level}
         _set_score(entry, score)
         out.append(entry)

@@ -1,0 +1,99 @@
+"""Print one canonical JSON line per case file entry; runs under CPython and MicroPython alike."""
+
+import json
+import sys
+
+
+def _quote(text):
+    # The same escaping as CPython's json.dumps with ensure_ascii=True (everything outside
+    # printable ASCII, DEL included), so lines compare byte for byte.
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char == '"':
+            out.append('\\"')
+        elif char == "\\":
+            out.append("\\\\")
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\t":
+            out.append("\\t")
+        elif char == "\b":
+            out.append("\\b")
+        elif char == "\f":
+            out.append("\\f")
+        elif code < 0x20 or 0x7F <= code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        elif code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def canonical(value):
+    """Serialize like json.dumps(value, sort_keys=True); MicroPython's json has no sort_keys."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return _quote(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        # Results must be exact; a float here means the scorer leaked one.
+        raise TypeError("float in output: " + repr(value))
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(canonical(item) for item in value) + "]"
+    if isinstance(value, dict):
+        for key in value:
+            if not isinstance(key, str):
+                raise TypeError("non-string key: " + repr(key))
+        return "{" + ", ".join(_quote(key) + ": " + canonical(value[key]) for key in sorted(value)) + "}"
+    raise TypeError("cannot serialize " + repr(value))
+
+
+def run_case(case):
+    """Return the output for one case: a score for {"answers"}, a file check for {"data"}."""
+    import answers
+    import scoring
+
+    try:
+        if "data" in case:
+            return {
+                "check": answers.check_file(case["spec"], case["data"]),
+                "controls": answers.control_names(case["spec"]),
+            }
+        return {"score": scoring.score(case["spec"], case["answers"])}
+    except ValueError as error:
+        return {"error": "ValueError", "message": str(error)}
+
+
+def main(paths):
+    """Run every case of every file, in file order, printing one line each."""
+    for path in paths:
+        with open(path) as handle:
+            cases = json.load(handle)
+        for case in cases:
+            print(canonical({"case": case["name"], "output": run_case(case)}))
+
+
+def _add_module_path():
+    # Under CPython the modules live in extensions/questionnaire; the MicroPython runner
+    # copies them into its file-system root and sets sys.path itself.
+    import os
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.join(here, "..", "..", "extensions", "questionnaire"))
+
+
+if __name__ == "__main__":
+    _add_module_path()
+    main(sys.argv[1:])

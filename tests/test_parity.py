@@ -1,0 +1,79 @@
+"""CPython and the browser's MicroPython give byte-identical results for every fixture case."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PARITY = ROOT / "tests" / "parity"
+CASE_FILES = [ROOT / "tests" / "fixtures" / "scoring_cases.json", ROOT / "tests" / "fixtures" / "answers_cases.json"]
+MICROPYTHON_PACKAGE = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript"
+
+sys.path.insert(0, str(PARITY))
+from run_cases import canonical  # noqa: E402
+
+
+def run(command: list[str]) -> list[str]:
+    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert completed.returncode == 0, f"{command[0]} failed ({completed.returncode}):\n{completed.stderr}"
+    return completed.stdout.splitlines()
+
+
+def case_count() -> int:
+    return sum(len(json.loads(path.read_text(encoding="utf-8"))) for path in CASE_FILES)
+
+
+@pytest.fixture(scope="module")
+def cpython_lines() -> list[str]:
+    return run([sys.executable, str(PARITY / "run_cases.py"), *map(str, CASE_FILES)])
+
+
+@pytest.fixture(scope="module")
+def micropython_lines() -> list[str]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not on PATH: the MicroPython parity check needs Node 20+ (it must not be skipped)")
+    if not MICROPYTHON_PACKAGE.is_dir():
+        pytest.fail(f"{MICROPYTHON_PACKAGE} is missing: run `npm ci` in {ROOT}")
+    return run([node, str(PARITY / "micropython_runner.mjs"), *map(str, CASE_FILES)])
+
+
+def test_cpython_prints_one_line_per_case(cpython_lines: list[str]) -> None:
+    assert len(cpython_lines) == case_count() > 0
+
+
+def test_micropython_prints_the_same_lines_as_cpython(cpython_lines: list[str], micropython_lines: list[str]) -> None:
+    assert micropython_lines, "MicroPython printed nothing"
+    assert len(micropython_lines) == len(cpython_lines)
+    for number, (expected, actual) in enumerate(zip(cpython_lines, micropython_lines, strict=True), 1):
+        assert actual == expected, f"case {number} differs: {json.loads(expected)['case']}"
+
+
+def test_no_case_raised_unexpectedly(cpython_lines: list[str]) -> None:
+    errors = [json.loads(line)["case"] for line in cpython_lines if "error" in json.loads(line)["output"]]
+    assert errors == ["unknown method raises"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"b": [1, {"z": None, "a": True}], "a": "x"},
+        {"text": 'Café "quoted"\n\t\\ \u2014 \U0001f600 \x7f \x01'},
+        [],
+        {},
+        -12,
+    ],
+)
+def test_canonical_serializer_matches_json_dumps_sort_keys(value: object) -> None:
+    assert canonical(value) == json.dumps(value, sort_keys=True)
+
+
+def test_canonical_serializer_refuses_floats() -> None:
+    with pytest.raises(TypeError, match="float"):
+        canonical({"score": 0.5})
