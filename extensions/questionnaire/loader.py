@@ -26,9 +26,9 @@ class Located:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def error(self, path: Path_, message: str) -> DefinitionError:
-        """A located error for ``path``."""
-        line, column = self.where(path)
+    def error(self, path: Path_, message: str, at: Path_ | None = None) -> DefinitionError:
+        """A located error about ``path``, positioned at ``at`` (default: ``path`` itself)."""
+        line, column = self.where(path if at is None else at)
         return DefinitionError(self.filename, line, column, path, message)
 
 

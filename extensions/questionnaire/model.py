@@ -113,7 +113,7 @@ def _check_unique(doc: Located, items: list[dict[str, Any]], path: Path_, key: s
     seen: set[str] = set()
     for index, item in enumerate(items):
         if item[key] in seen:
-            raise doc.error((*path, index, key), f"duplicate id '{item[key]}'")
+            raise doc.error(path, f"duplicate id '{item[key]}'", at=(*path, index, key))
         seen.add(item[key])
 
 
