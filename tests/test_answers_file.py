@@ -267,8 +267,12 @@ def test_broken_migration_chain_is_no_migration() -> None:
 
 
 def test_envelope_errors_are_collected_together() -> None:
-    data = file_for(make_spec(), format="other", format_version=9)
-    assert codes(answers.check_file(make_spec(), data)) == ["wrong-format", "newer-format"]
+    data = {"format": answers.FORMAT, "format_version": 1}
+    assert codes(answers.check_file(make_spec(), data)) == ["missing-field", "missing-field"]
+
+
+def test_foreign_file_is_named_as_foreign_not_as_missing_fields() -> None:
+    assert codes(answers.check_file(make_spec(), {"format": "something-else"})) == ["wrong-format"]
 
 
 @pytest.mark.parametrize("field", ["answers", "notes"])

@@ -294,6 +294,9 @@ def check_file(spec, data):
     """Check a parsed answers file against the spec; migrate older versions; collect every error."""
     if not isinstance(data, dict):
         return _refusal([_error("not-an-object", {})])
+    # A file of some other kind is named as such, not as a list of missing fields.
+    if "format" in data and data["format"] != FORMAT:
+        return _refusal([_error("wrong-format", {"found": str(data["format"])[:80]})])
     errors = _check_header(spec, data)
     if errors:
         return _refusal(errors)

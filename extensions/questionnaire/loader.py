@@ -40,7 +40,10 @@ def _walk(node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]], fil
             key = key_node.value
             if key in seen:
                 raise DefinitionError(
-                    filename, key_node.start_mark.line + 1, key_node.start_mark.column + 1, path,
+                    filename,
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    path,
                     f"duplicate key '{key}'",
                 )
             seen.add(key)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,13 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "questionnaire.schema.json"
 NOT_ASSESSED = "not-assessed"
 
 _TYPE_WORDS = {
-    "string": "a string", "number": "a number", "integer": "a whole number", "object": "a mapping",
-    "array": "a list", "boolean": "true or false", "null": "empty",
+    "string": "a string",
+    "number": "a number",
+    "integer": "a whole number",
+    "object": "a mapping",
+    "array": "a list",
+    "boolean": "true or false",
+    "null": "empty",
 }
 _PATTERN_WORDS = {
     "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": "a lowercase kebab-case id such as 'data-quality'",
@@ -78,7 +84,9 @@ def _schema_validator() -> jsonschema.Draft202012Validator:
 
 
 def _schema_error(doc: Located) -> DefinitionError | None:
-    errors = sorted(_schema_validator().iter_errors(doc.data), key=lambda e: (list(doc.where(tuple(e.absolute_path))), e.validator))
+    errors = sorted(
+        _schema_validator().iter_errors(doc.data), key=lambda e: (list(doc.where(tuple(e.absolute_path))), e.validator)
+    )
     if not errors:
         return None
     error = jsonschema.exceptions.best_match(errors)
@@ -99,7 +107,9 @@ def _schema_error(doc: Located) -> DefinitionError | None:
         choices = ", ".join(repr(c) for c in error.validator_value)
         return doc.error(path, f"must be one of {choices} (got {value!r})")
     if kind == "pattern":
-        return doc.error(path, f"must be {_PATTERN_WORDS.get(error.validator_value, error.validator_value)} (got {value!r})")
+        return doc.error(
+            path, f"must be {_PATTERN_WORDS.get(error.validator_value, error.validator_value)} (got {value!r})"
+        )
     if kind == "minItems":
         return doc.error(path, f"must have at least {error.validator_value} item(s)")
     if kind == "maxItems":
@@ -150,8 +160,12 @@ def _options(doc: Located, raw: dict[str, Any], path: Path_) -> list[dict[str, A
 def _question(doc: Located, raw: dict[str, Any], path: Path_, group_ids: set[str]) -> dict[str, Any]:
     qtype = raw["type"]
     question: dict[str, Any] = {
-        "id": raw["id"], "type": qtype, "group": raw.get("group"), "text": raw["text"],
-        "help": raw.get("help"), "scored": raw.get("scored", qtype != "text"),
+        "id": raw["id"],
+        "type": qtype,
+        "group": raw.get("group"),
+        "text": raw["text"],
+        "help": raw.get("help"),
+        "scored": raw.get("scored", qtype != "text"),
     }
     if question["group"] is not None and question["group"] not in group_ids:
         raise doc.error((*path, "group"), f"unknown group '{question['group']}' (not among this section's groups)")
@@ -201,7 +215,9 @@ def _check_any_yes(doc: Located, spec: dict[str, Any], params: dict[str, Any]) -
         if question is None:
             raise doc.error(where, f"unknown question '{qid}'")
         if question["type"] != "single" or params["yes"] not in [o["id"] for o in question["options"]]:
-            raise doc.error(where, f"question '{qid}' must be a single-choice question with an option '{params['yes']}'")
+            raise doc.error(
+                where, f"question '{qid}' must be a single-choice question with an option '{params['yes']}'"
+            )
     params["questions"] = list(listed)
 
 
@@ -218,14 +234,18 @@ def _check_matrix_max(doc: Located, spec: dict[str, Any], params: dict[str, Any]
             raise doc.error(where, f"min {band['min']} is above max {band['max']}")
         _levels_used(doc, level_ids, str(band.get("level")), (*where, "level"))
     ordered = sorted(range(len(bands)), key=lambda i: bands[i]["min"])
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if bands[after]["min"] <= bands[before]["max"]:
+    for before, after in pairwise(ordered):
+        low, high = bands[before], bands[after]
+        if high["min"] <= low["max"]:
             raise doc.error(
                 ("params", "bands", after),
-                f"band {bands[after]['min']}–{bands[after]['max']} overlaps band {bands[before]['min']}–{bands[before]['max']}",
+                f"band {high['min']}–{high['max']} overlaps band {low['min']}–{low['max']}",
             )
     ratings = [
-        (si, qi, q) for si, s in enumerate(spec["sections"]) for qi, q in enumerate(s["questions"]) if q["type"] == "rating"
+        (si, qi, q)
+        for si, s in enumerate(spec["sections"])
+        for qi, q in enumerate(s["questions"])
+        if q["type"] == "rating"
     ]
     if not ratings:
         raise doc.error(("sections",), "matrix-max needs at least one rating question")
@@ -268,16 +288,22 @@ def _check_banded_mean(doc: Located, spec: dict[str, Any], params: dict[str, Any
                 raise doc.error(where, "every band but the last needs a numeric 'below'")
             below = _exact(band["below"])
             if previous is not None and below <= previous:
-                raise doc.error((*where, "below"), f"thresholds must rise: {band['below']} is not above the previous one")
+                raise doc.error(
+                    (*where, "below"), f"thresholds must rise: {band['below']} is not above the previous one"
+                )
             previous = below
     if "priority_below" in params:
         _levels_used(doc, level_ids, params["priority_below"], ("params", "priority_below"))
     for si, section in enumerate(spec["sections"]):
         for qi, question in enumerate(section["questions"]):
             if question["scored"] and question["type"] != "single":
-                raise doc.error(("sections", si, "questions", qi, "type"), "banded-mean scores single-choice statements only")
+                raise doc.error(
+                    ("sections", si, "questions", qi, "type"), "banded-mean scores single-choice statements only"
+                )
             if question["scored"] and not all(isinstance(o["value"], (int, float)) for o in question["options"]):
-                raise doc.error(("sections", si, "questions", qi), "every option of a scored statement needs a numeric 'value'")
+                raise doc.error(
+                    ("sections", si, "questions", qi), "every option of a scored statement needs a numeric 'value'"
+                )
 
 
 METHOD_CHECKS = {"any-yes": _check_any_yes, "matrix-max": _check_matrix_max, "banded-mean": _check_banded_mean}
@@ -291,9 +317,16 @@ def _references(doc: Located, data: dict[str, Any]) -> list[Reference]:
             for part in path:
                 value = value[part]
             if isinstance(value, str):
-                refs.append(Reference(value, mark[0], mark[1], "".join(
-                    f"[{p}]" if isinstance(p, int) else (("." if i else "") + p) for i, p in enumerate(path)
-                )))
+                refs.append(
+                    Reference(
+                        value,
+                        mark[0],
+                        mark[1],
+                        "".join(
+                            f"[{p}]" if isinstance(p, int) else (("." if i else "") + p) for i, p in enumerate(path)
+                        ),
+                    )
+                )
     return refs
 
 
@@ -320,14 +353,21 @@ def build_definition(doc: Located) -> Definition:
                 raise doc.error((*path, "id"), f"duplicate id '{raw_question['id']}'")
             seen_questions[raw_question["id"]] = path
             questions.append(_question(doc, raw_question, path, group_ids))
-        sections.append({
-            "id": raw_section["id"], "title": raw_section["title"], "intro": raw_section.get("intro"),
-            "ref": raw_section.get("ref"),
-            "groups": [{"id": g["id"], "title": g["title"], "ref": g.get("ref")} for g in groups],
-            "questions": questions,
-        })
+        sections.append(
+            {
+                "id": raw_section["id"],
+                "title": raw_section["title"],
+                "intro": raw_section.get("intro"),
+                "ref": raw_section.get("ref"),
+                "groups": [{"id": g["id"], "title": g["title"], "ref": g.get("ref")} for g in groups],
+                "questions": questions,
+            }
+        )
     spec: dict[str, Any] = {
-        "id": data["id"], "version": data["version"], "title": data["title"], "method": data["method"],
+        "id": data["id"],
+        "version": data["version"],
+        "title": data["title"],
+        "method": data["method"],
         "params": dict(data.get("params", {})),
         "levels": [{"id": lv["id"], "label": lv["label"], "meaning": lv["meaning"]} for lv in data["levels"]],
         "sections": sections,
@@ -338,9 +378,13 @@ def build_definition(doc: Located) -> Definition:
     for index, migration in enumerate(data.get("migrations", [])):
         for key in ("from", "to"):
             if not re.fullmatch(r"\d+\.\d+\.\d+", migration[key]):
-                raise doc.error(("migrations", index, key), f"must be a semantic version such as '1.0.0' (got {migration[key]!r})")
+                raise doc.error(
+                    ("migrations", index, key), f"must be a semantic version such as '1.0.0' (got {migration[key]!r})"
+                )
         if not _version_tuple(migration["from"]) < _version_tuple(migration["to"]) <= current:
-            raise doc.error(("migrations", index), "a migration must go from an older version to a newer one, up to this version")
+            raise doc.error(
+                ("migrations", index), "a migration must go from an older version to a newer one, up to this version"
+            )
     level_ids = [lv["id"] for lv in data["levels"]]
     for index, rec in enumerate(data.get("recommendations", [])):
         if rec["level"] not in [*level_ids, NOT_ASSESSED]:
@@ -351,7 +395,8 @@ def build_definition(doc: Located) -> Definition:
         intro=data.get("intro"),
         interpretation=data.get("interpretation"),
         recommendations=[
-            {"level": r["level"], "text": r["text"], "refs": list(r.get("refs", []))} for r in data.get("recommendations", [])
+            {"level": r["level"], "text": r["text"], "refs": list(r.get("refs", []))}
+            for r in data.get("recommendations", [])
         ],
         references=_references(doc, data),
     )

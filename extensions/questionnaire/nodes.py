@@ -29,7 +29,9 @@ class questionnaire_data(nodes.Element, nodes.General):
     """A ``<script type="application/json">`` block carrying ``node["payload"]`` to the browser."""
 
 
-def element(tag: str, *children: nodes.Node, classes: list[str] | None = None, **attributes: Any) -> questionnaire_element:
+def element(
+    tag: str, *children: nodes.Node, classes: list[str] | None = None, **attributes: Any
+) -> questionnaire_element:
     """Build an element node; ``data_x=...`` and ``aria_x=...`` become ``data-x``/``aria-x``."""
     attrs = {}
     for name, value in attributes.items():
@@ -85,7 +87,5 @@ def skip(self: Any, node: nodes.Node) -> None:
 def setup_nodes(app: Sphinx) -> None:
     """Register the nodes with an HTML renderer and a skip for every other format."""
     others = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
-    app.add_node(
-        questionnaire_element, html=(visit_questionnaire_element, depart_questionnaire_element), **others
-    )
+    app.add_node(questionnaire_element, html=(visit_questionnaire_element, depart_questionnaire_element), **others)
     app.add_node(questionnaire_data, html=(visit_questionnaire_data, None), **others)

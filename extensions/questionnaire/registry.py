@@ -47,7 +47,9 @@ def _fail_on_definition_errors(app: Sphinx, exception: Exception | None) -> None
     pending = [m for docname in sorted(_errors(app.env)) for m in _errors(app.env)[docname]]
     if exception is None and pending:
         app.statuscode = 1
-        logger.info("questionnaire: the build failed: %d invalid questionnaire definition(s), listed above", len(pending))
+        logger.info(
+            "questionnaire: the build failed: %d invalid questionnaire definition(s), listed above", len(pending)
+        )
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -76,8 +78,15 @@ def _check_references(app: Sphinx, env: BuildEnvironment) -> None:
                     continue
                 reported.add(key)
                 logger.warning(
-                    "%s:%d:%d: %s: unknown page label '%s'", source, ref.line, ref.column, ref.path, ref.label,
-                    type=WARNING_TYPE, subtype="unknown-ref", location=docname,
+                    "%s:%d:%d: %s: unknown page label '%s'",
+                    source,
+                    ref.line,
+                    ref.column,
+                    ref.path,
+                    ref.label,
+                    type=WARNING_TYPE,
+                    subtype="unknown-ref",
+                    location=docname,
                 )
 
 

@@ -33,8 +33,14 @@ class FormRenderer:
         payload = {"spec": spec, "strings": catalogue(self.lang)}
         children: list[nodes.Node] = [
             questionnaire_data("", payload=payload, classes=["questionnaire-spec"]),
-            text_element("p", self.t("status.loading"), classes=["questionnaire-status"], role="status",
-                         data_role="status", data_failed=self.t("status.failed")),
+            text_element(
+                "p",
+                self.t("status.loading"),
+                classes=["questionnaire-status"],
+                role="status",
+                data_role="status",
+                data_failed=self.t("status.failed"),
+            ),
             element(
                 "div",
                 text_element("p", self.t("report.title", title=spec["title"]), classes=["print-title"]),
@@ -53,8 +59,12 @@ class FormRenderer:
                 section_children.append(text_element("p", section["intro"], classes=["questionnaire-section-intro"]))
             scored = [q for q in section["questions"] if q["scored"]]
             section_children.append(
-                text_element("p", self.t("progress", answered=0, total=len(scored)), classes=["questionnaire-progress"],
-                             data_progress=section["id"])
+                text_element(
+                    "p",
+                    self.t("progress", answered=0, total=len(scored)),
+                    classes=["questionnaire-progress"],
+                    data_progress=section["id"],
+                )
             )
             groups = {g["id"]: g for g in section["groups"]}
             current_group = None
@@ -66,83 +76,125 @@ class FormRenderer:
                     )
                 number += 1
                 section_children.append(self.question(question, number))
-            children.append(element("fieldset", *section_children, classes=["questionnaire-section"],
-                                    id=self.id("section", section["id"])))
+            children.append(
+                element(
+                    "fieldset",
+                    *section_children,
+                    classes=["questionnaire-section"],
+                    id=self.id("section", section["id"]),
+                )
+            )
         general = self.id("note", "general")
-        children.append(element(
-            "div",
-            text_element("label", self.t("general_note.label"), for_=general),
-            element("textarea", id=general, name="note:general", rows="3", data_note="general"),
-            classes=["questionnaire-note", "questionnaire-general-note"],
-        ))
+        children.append(
+            element(
+                "div",
+                text_element("label", self.t("general_note.label"), for_=general),
+                element("textarea", id=general, name="note:general", rows="3", data_note="general"),
+                classes=["questionnaire-note", "questionnaire-general-note"],
+            )
+        )
         children.append(self.result_panel())
         children.append(self.actions())
         return element(
-            "form", *children, classes=["questionnaire-form"], id=self.prefix,
-            data_questionnaire=spec["id"], data_version=spec["version"], data_ready="false",
-            aria_label=spec["title"], novalidate=True,
+            "form",
+            *children,
+            classes=["questionnaire-form"],
+            id=self.prefix,
+            data_questionnaire=spec["id"],
+            data_version=spec["version"],
+            data_ready="false",
+            aria_label=spec["title"],
+            novalidate=True,
         )
 
     def question(self, q: dict[str, Any], number: int) -> nodes.Node:
         qid = self.id("q", q["id"])
-        legend = element("legend", text_element("span", f"{number}. ", classes=["question-number"]), nodes.Text(q["text"]))
+        legend = element(
+            "legend", text_element("span", f"{number}. ", classes=["question-number"]), nodes.Text(q["text"])
+        )
         children: list[nodes.Node] = [legend]
         described = []
         if q.get("help"):
             described.append(qid + "-help")
             children.append(text_element("p", q["help"], classes=["question-help"], id=qid + "-help"))
         if q["type"] == "text":
-            children = [element(
-                "div",
-                element("label", text_element("span", f"{number}. ", classes=["question-number"]), nodes.Text(q["text"]),
-                        for_=qid + "-input"),
-                *children[1:],
-                element("textarea", id=qid + "-input", name=q["id"], rows="4",
-                        aria_describedby=" ".join(described) or False),
-                classes=["questionnaire-question", "question-text"], id=qid,
-            )]
+            children = [
+                element(
+                    "div",
+                    element(
+                        "label",
+                        text_element("span", f"{number}. ", classes=["question-number"]),
+                        nodes.Text(q["text"]),
+                        for_=qid + "-input",
+                    ),
+                    *children[1:],
+                    element(
+                        "textarea",
+                        id=qid + "-input",
+                        name=q["id"],
+                        rows="4",
+                        aria_describedby=" ".join(described) or False,
+                    ),
+                    classes=["questionnaire-question", "question-text"],
+                    id=qid,
+                )
+            ]
             return children[0]
         if q["type"] == "rating":
             for part in q["parts"]:
                 name = f"{q['id']}.{part['id']}"
-                children.append(element(
-                    "fieldset",
-                    text_element("legend", part["label"], classes=["question-part-title"]),
-                    self.options(qid + "-" + part["id"], name, part["options"], "radio"),
-                    classes=["question-part"],
-                ))
+                children.append(
+                    element(
+                        "fieldset",
+                        text_element("legend", part["label"], classes=["question-part-title"]),
+                        self.options(qid + "-" + part["id"], name, part["options"], "radio"),
+                        classes=["question-part"],
+                    )
+                )
             if q.get("not_applicable"):
                 box = qid + "-na"
-                children.append(element(
-                    "div",
-                    element("input", type="checkbox", id=box, name=f"{q['id']}.na", value="na"),
-                    text_element("label", self.t("na.label"), for_=box),
-                    classes=["question-option", "question-na"],
-                ))
+                children.append(
+                    element(
+                        "div",
+                        element("input", type="checkbox", id=box, name=f"{q['id']}.na", value="na"),
+                        text_element("label", self.t("na.label"), for_=box),
+                        classes=["question-option", "question-na"],
+                    )
+                )
         else:
             kind = "radio" if q["type"] == "single" else "checkbox"
             children.append(self.options(qid, q["id"], q["options"], kind))
         note = qid + "-note"
-        children.append(element(
-            "details",
-            text_element("summary", self.t("note.summary")),
-            text_element("label", self.t("note.label"), for_=note),
-            element("textarea", id=note, name="note:" + q["id"], rows="2", data_note=q["id"]),
-            classes=["questionnaire-note"],
-        ))
-        return element("fieldset", *children, classes=["questionnaire-question", f"question-{q['type']}"], id=qid,
-                       aria_describedby=" ".join(described) or False, data_question=q["id"])
+        children.append(
+            element(
+                "details",
+                text_element("summary", self.t("note.summary")),
+                text_element("label", self.t("note.label"), for_=note),
+                element("textarea", id=note, name="note:" + q["id"], rows="2", data_note=q["id"]),
+                classes=["questionnaire-note"],
+            )
+        )
+        return element(
+            "fieldset",
+            *children,
+            classes=["questionnaire-question", f"question-{q['type']}"],
+            id=qid,
+            aria_describedby=" ".join(described) or False,
+            data_question=q["id"],
+        )
 
     def options(self, base: str, name: str, options: list[dict[str, Any]], kind: str) -> nodes.Node:
         items = []
         for option in options:
             oid = f"{base}-o-{option['id']}"
-            items.append(element(
-                "div",
-                element("input", type=kind, id=oid, name=name, value=option["id"]),
-                text_element("label", option["label"], for_=oid),
-                classes=["question-option"],
-            ))
+            items.append(
+                element(
+                    "div",
+                    element("input", type=kind, id=oid, name=name, value=option["id"]),
+                    text_element("label", option["label"], for_=oid),
+                    classes=["question-option"],
+                )
+            )
         return element("div", *items, classes=["question-options"])
 
     # --- result panel ---------------------------------------------------------
@@ -153,33 +205,54 @@ class FormRenderer:
             "div",
             text_element("p", not_assessed, classes=["result-level"], data_role="level"),
             text_element("p", "", classes=["result-summary"], data_role="summary"),
-            classes=["result-overall"], data_result="overall", data_level=NOT_ASSESSED, data_complete="false",
-            aria_live="polite", aria_atomic="true",
+            classes=["result-overall"],
+            data_result="overall",
+            data_level=NOT_ASSESSED,
+            data_complete="false",
+            aria_live="polite",
+            aria_atomic="true",
         )
         rows = []
         for section in self.spec["sections"]:
             if not any(q["scored"] for q in section["questions"]):
                 continue
-            rows.append(element(
-                "li", text_element("span", section["title"], classes=["result-name"]), nodes.Text(": "),
-                text_element("span", not_assessed, classes=["result-value"], data_role="value"),
-                data_result_section=section["id"], data_level=NOT_ASSESSED,
-            ))
-            for group in section["groups"]:
-                rows.append(element(
-                    "li", text_element("span", group["title"], classes=["result-name"]), nodes.Text(": "),
+            rows.append(
+                element(
+                    "li",
+                    text_element("span", section["title"], classes=["result-name"]),
+                    nodes.Text(": "),
                     text_element("span", not_assessed, classes=["result-value"], data_role="value"),
-                    classes=["result-group"], data_result_group=group["id"], data_level=NOT_ASSESSED,
-                ))
-        parts: list[nodes.Node] = [text_element("p", self.t("result.title"), classes=["result-title"], id=title_id), overall]
+                    data_result_section=section["id"],
+                    data_level=NOT_ASSESSED,
+                )
+            )
+            for group in section["groups"]:
+                rows.append(
+                    element(
+                        "li",
+                        text_element("span", group["title"], classes=["result-name"]),
+                        nodes.Text(": "),
+                        text_element("span", not_assessed, classes=["result-value"], data_role="value"),
+                        classes=["result-group"],
+                        data_result_group=group["id"],
+                        data_level=NOT_ASSESSED,
+                    )
+                )
+        parts: list[nodes.Node] = [
+            text_element("p", self.t("result.title"), classes=["result-title"], id=title_id),
+            overall,
+        ]
         if len(rows) > 1:
             parts.append(element("ul", *rows, classes=["result-breakdown"]))
-        parts.append(element(
-            "details",
-            text_element("summary", self.t("result.why")),
-            element("div", classes=["result-why"], data_role="why"),
-            classes=["result-why-box"], open=True,
-        ))
+        parts.append(
+            element(
+                "details",
+                text_element("summary", self.t("result.why")),
+                element("div", classes=["result-why"], data_role="why"),
+                classes=["result-why-box"],
+                open=True,
+            )
+        )
         parts.append(self.recommendations())
         return element("section", *parts, classes=["questionnaire-result"], aria_labelledby=title_id)
 
@@ -193,15 +266,26 @@ class FormRenderer:
             for index, label in enumerate(rec["refs"]):
                 if index:
                     paragraph += nodes.Text("; ")
-                ref = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=label, refexplicit=False,
-                                            refwarn=True)
+                ref = addnodes.pending_xref(
+                    "", refdomain="std", reftype="ref", reftarget=label, refexplicit=False, refwarn=True
+                )
                 ref += nodes.inline("", label)
                 paragraph += ref
-            items.append(element("div", paragraph, classes=["result-recommendation"], data_level=rec["level"],
-                                 hidden=rec["level"] != NOT_ASSESSED))
+            items.append(
+                element(
+                    "div",
+                    paragraph,
+                    classes=["result-recommendation"],
+                    data_level=rec["level"],
+                    hidden=rec["level"] != NOT_ASSESSED,
+                )
+            )
         return element(
-            "div", text_element("p", self.t("result.recommendations"), classes=["result-recommendations-title"]), *items,
-            classes=["result-recommendations"], data_role="recommendations",
+            "div",
+            text_element("p", self.t("result.recommendations"), classes=["result-recommendations-title"]),
+            *items,
+            classes=["result-recommendations"],
+            data_role="recommendations",
         )
 
     def actions(self) -> nodes.Node:
@@ -209,8 +293,14 @@ class FormRenderer:
         buttons = [
             text_element("button", self.t("actions.save"), type="button", data_action="save"),
             text_element("label", self.t("actions.load"), for_=file_id, classes=["button-like"]),
-            element("input", type="file", id=file_id, accept="application/json,.json", data_action="load",
-                    classes=["visually-hidden-file"]),
+            element(
+                "input",
+                type="file",
+                id=file_id,
+                accept="application/json,.json",
+                data_action="load",
+                classes=["visually-hidden-file"],
+            ),
             text_element("button", self.t("actions.print"), type="button", data_action="print"),
             text_element("button", self.t("actions.markdown"), type="button", data_action="markdown"),
             text_element("button", self.t("actions.csv"), type="button", data_action="csv"),
@@ -218,10 +308,13 @@ class FormRenderer:
         ]
         return element(
             "div",
-            element("div", *buttons, classes=["questionnaire-buttons"], role="group", aria_label=self.t("actions.label")),
+            element(
+                "div", *buttons, classes=["questionnaire-buttons"], role="group", aria_label=self.t("actions.label")
+            ),
             text_element("p", "", classes=["questionnaire-message"], data_role="message", aria_live="polite"),
             text_element("p", "", classes=["questionnaire-storage"], data_role="storage", aria_live="polite"),
-            classes=["questionnaire-actions"], hidden=True,
+            classes=["questionnaire-actions"],
+            hidden=True,
         )
 
     # --- "How this is scored" (ordinary nodes: shown by every builder) -----------
@@ -233,25 +326,39 @@ class FormRenderer:
         if spec["method"] == "any-yes":
             first = next(q for s in spec["sections"] for q in s["questions"] if q["id"] == params["questions"][0])
             yes = next(o["label"] for o in first["options"] if o["id"] == params["yes"])
-            box += nodes.paragraph("", self.t("how.any-yes", yes=yes, any_level=label[params["any_level"]],
-                                              none_level=label[params["none_level"]]))
+            box += nodes.paragraph(
+                "",
+                self.t(
+                    "how.any-yes", yes=yes, any_level=label[params["any_level"]], none_level=label[params["none_level"]]
+                ),
+            )
         elif spec["method"] == "matrix-max":
             rating = next(q for s in spec["sections"] for q in s["questions"] if q["type"] == "rating")
             part1, part2 = rating["parts"]
             box += nodes.paragraph("", self.t("how.matrix-max", part1=part1["label"], part2=part2["label"]))
             for part in rating["parts"]:
-                box += self._table(part["label"], [self.t("how.col.answer"), self.t("how.col.value")],
-                                   [[o["label"], str(o["value"])] for o in part["options"]])
-            box += self._table(self.t("how.bands"), [self.t("how.col.score"), self.t("how.col.level")],
-                               [[self.t("how.band.range", min=b["min"], max=b["max"]), label[b["level"]]]
-                                for b in params["bands"]])
+                box += self._table(
+                    part["label"],
+                    [self.t("how.col.answer"), self.t("how.col.value")],
+                    [[o["label"], str(o["value"])] for o in part["options"]],
+                )
+            box += self._table(
+                self.t("how.bands"),
+                [self.t("how.col.score"), self.t("how.col.level")],
+                [[self.t("how.band.range", min=b["min"], max=b["max"]), label[b["level"]]] for b in params["bands"]],
+            )
         else:
             priority = params.get("priority_below")
             box += nodes.paragraph("", self.t("how.banded-mean", priority_level=label.get(priority, "")))
             first = next(q for s in spec["sections"] for q in s["questions"] if q["scored"])
-            box += self._table(self.t("how.values"), [self.t("how.col.answer"), self.t("how.col.value")],
-                               [[o["label"] + (" " + self.t("how.unknown") if o["unknown"] else ""), str(o["value"])]
-                                for o in first["options"]])
+            box += self._table(
+                self.t("how.values"),
+                [self.t("how.col.answer"), self.t("how.col.value")],
+                [
+                    [o["label"] + (" " + self.t("how.unknown") if o["unknown"] else ""), str(o["value"])]
+                    for o in first["options"]
+                ],
+            )
             rows, previous = [], None
             for band in params["bands"]:
                 if "below" in band:
@@ -260,8 +367,11 @@ class FormRenderer:
                     rows.append([self.t("how.band.rest", min=previous), label[band["level"]]])
                 previous = band.get("below")
             box += self._table(self.t("how.bands"), [self.t("how.col.score"), self.t("how.col.level")], rows)
-        box += self._table(self.t("how.levels"), [self.t("how.col.level"), self.t("how.col.meaning")],
-                           [[lv["label"], lv["meaning"]] for lv in spec["levels"]])
+        box += self._table(
+            self.t("how.levels"),
+            [self.t("how.col.level"), self.t("how.col.meaning")],
+            [[lv["label"], lv["meaning"]] for lv in spec["levels"]],
+        )
         return box
 
     @staticmethod

@@ -49,9 +49,14 @@ def _item_text(spec, item, strings):
         parts = []
         for p in item["parts"]:
             part = _part(question, p["part"])
-            parts.append("{0}: {1} ({2})".format(part["label"], _option_label(part["options"], p["option"]), p["value"]))
-        return _fmt(strings, "item.rated", {"parts": " × ".join(parts), "score": item["score"],
-                                             "level": level_label(spec, item["level"], strings)})
+            parts.append(
+                "{0}: {1} ({2})".format(part["label"], _option_label(part["options"], p["option"]), p["value"])
+            )
+        return _fmt(
+            strings,
+            "item.rated",
+            {"parts": " × ".join(parts), "score": item["score"], "level": level_label(spec, item["level"], strings)},
+        )
     if status == "answered":
         p = item["parts"][0]
         key = "item.answered" if p["value"] is None else "item.answered_value"
@@ -69,19 +74,27 @@ def formula(spec, strings):
     method = spec["method"]
     if method == "any-yes":
         first = _question(spec, params["questions"][0])
-        return _fmt(strings, "how.any-yes", {
-            "yes": _option_label(first["options"], params["yes"]),
-            "any_level": level_label(spec, params["any_level"], strings),
-            "none_level": level_label(spec, params["none_level"], strings)})
+        return _fmt(
+            strings,
+            "how.any-yes",
+            {
+                "yes": _option_label(first["options"], params["yes"]),
+                "any_level": level_label(spec, params["any_level"], strings),
+                "none_level": level_label(spec, params["none_level"], strings),
+            },
+        )
     if method == "matrix-max":
         rating = None
         for _section, question in _questions(spec):
             if question["type"] == "rating":
                 rating = question
                 break
-        return _fmt(strings, "how.matrix-max", {"part1": rating["parts"][0]["label"],
-                                                 "part2": rating["parts"][1]["label"]})
-    return _fmt(strings, "how.banded-mean", {"priority_level": level_label(spec, params.get("priority_below", ""), strings)})
+        return _fmt(
+            strings, "how.matrix-max", {"part1": rating["parts"][0]["label"], "part2": rating["parts"][1]["label"]}
+        )
+    return _fmt(
+        strings, "how.banded-mean", {"priority_level": level_label(spec, params.get("priority_below", ""), strings)}
+    )
 
 
 def explain(spec, result, strings):
@@ -97,8 +110,11 @@ def explain(spec, result, strings):
         lines.append(question["text"] + " — " + _item_text(spec, item, strings))
     for section in result["sections"]:
         if section.get("score") is not None:
-            lines.append("{0}: {1} → {2}".format(_section_title(spec, section["id"]), section["score"],
-                                                 level_label(spec, section["level"], strings)))
+            lines.append(
+                "{0}: {1} → {2}".format(
+                    _section_title(spec, section["id"]), section["score"], level_label(spec, section["level"], strings)
+                )
+            )
     if result.get("priorities"):
         names = ["{0} ({1})".format(_section_title(spec, p["id"]), p["score"]) for p in result["priorities"]]
         lines.append(strings["result.priorities"] + ": " + "; ".join(names))
@@ -106,8 +122,13 @@ def explain(spec, result, strings):
         texts = [_question(spec, qid)["text"] for qid in result["to_find_out"]]
         lines.append(strings["result.to_find_out"] + ": " + "; ".join(texts))
     lines.append(formula(spec, strings))
-    lines.append(_fmt(strings, "result.version", {"title": spec["title"], "version": spec["version"],
-                                                   "method": strings["method." + spec["method"]]}))
+    lines.append(
+        _fmt(
+            strings,
+            "result.version",
+            {"title": spec["title"], "version": spec["version"], "method": strings["method." + spec["method"]]},
+        )
+    )
     return lines
 
 
@@ -130,8 +151,7 @@ def answer_rows(spec, answers, notes):
                 rows.append((section["title"], question["id"], question["text"], part["label"], label, note))
             if question.get("not_applicable"):
                 flag = answers.get(question["id"] + ".na") == "na"
-                rows.append((section["title"], question["id"], question["text"], "na",
-                             "yes" if flag else "", note))
+                rows.append((section["title"], question["id"], question["text"], "na", "yes" if flag else "", note))
         elif question["type"] == "multiple":
             chosen = answers.get(question["id"]) or []
             labels = [_option_label(question["options"], o["id"]) for o in question["options"] if o["id"] in chosen]
@@ -153,7 +173,9 @@ def to_markdown(spec, answers, notes, result, strings, date):
     """A Markdown report: title, date, version, result, why, every answer and note."""
     out = ["# " + _fmt(strings, "report.title", {"title": spec["title"]}), ""]
     out.append("- " + strings["report.date"] + ": " + date)
-    out.append("- " + strings["report.questionnaire"] + ": " + spec["title"] + " (" + spec["id"] + ", " + spec["version"] + ")")
+    out.append(
+        "- " + strings["report.questionnaire"] + ": " + spec["title"] + " (" + spec["id"] + ", " + spec["version"] + ")"
+    )
     out.append("- " + strings["report.result"] + ": " + level_label(spec, result["level"], strings))
     out.append("")
     out.append("## " + strings["result.why"])
@@ -163,7 +185,9 @@ def to_markdown(spec, answers, notes, result, strings, date):
     out.append("")
     out.append("## " + strings["report.answers"])
     out.append("")
-    out.append("| " + " | ".join([strings["report.question"], "", strings["report.answer"], strings["report.note"]]) + " |")
+    out.append(
+        "| " + " | ".join([strings["report.question"], "", strings["report.answer"], strings["report.note"]]) + " |"
+    )
     out.append("|---|---|---|---|")
     for _section, _qid, text, part, label, note in answer_rows(spec, answers, notes):
         out.append("| " + " | ".join([_md_cell(text), _md_cell(part), _md_cell(label), _md_cell(note)]) + " |")
@@ -188,8 +212,12 @@ def _csv_cell(text):
 def to_csv(spec, answers, notes, result, strings):
     """A CSV of every answer and note, with the overall result on the first data row."""
     lines = [",".join(["section", "question_id", "question", "part", "answer", "note"])]
-    lines.append(",".join(_csv_cell(c) for c in ["", "result", strings["report.result"], "",
-                                                  level_label(spec, result["level"], strings), ""]))
+    lines.append(
+        ",".join(
+            _csv_cell(c)
+            for c in ["", "result", strings["report.result"], "", level_label(spec, result["level"], strings), ""]
+        )
+    )
     for row in answer_rows(spec, answers, notes):
         lines.append(",".join(_csv_cell(c) for c in row))
     if notes.get("general"):

@@ -106,8 +106,10 @@ def setup(form):
         overall.setAttribute("data-complete", "true" if result["complete"] else "false")
         say("level", level_text(result["level"], result.get("score")))
         missing = result["total"] - result["answered"]
-        say("summary", strings["result.complete"] if result["complete"]
-            else strings["result.incomplete"].format(count=missing))
+        say(
+            "summary",
+            strings["result.complete"] if result["complete"] else strings["result.incomplete"].format(count=missing),
+        )
         for section in result["sections"]:
             el = find('[data-result-section="' + section["id"] + '"]')
             if el:
@@ -180,8 +182,12 @@ def setup(form):
         write(checked["answers"], checked["notes"])
         rescore()
         if checked.get("migrated_from"):
-            say("message", strings["file.loaded_migrated"].format(
-                name=name, **{"from": checked["migrated_from"], "to": spec["version"]}))
+            say(
+                "message",
+                strings["file.loaded_migrated"].format(
+                    name=name, **{"from": checked["migrated_from"], "to": spec["version"]}
+                ),
+            )
         else:
             say("message", strings["file.loaded"].format(name=name))
 
@@ -242,8 +248,10 @@ def setup(form):
             return
         try:
             data = json.loads(saved)
-            checked = answers_file.check_file(spec, answers_file.make_file(
-                spec, data["answers"], data.get("notes", {}), None, data.get("saved_at", "")))
+            checked = answers_file.check_file(
+                spec,
+                answers_file.make_file(spec, data["answers"], data.get("notes", {}), None, data.get("saved_at", "")),
+            )
         except Exception:
             return
         if checked["ok"]:

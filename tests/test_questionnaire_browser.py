@@ -1,0 +1,205 @@
+"""The applicability check on the built site, in real Chromium, as a user meets it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PageGuard
+from playwright.sync_api import expect
+
+PAGE = "overview/index.html"
+FORM = 'form[data-questionnaire="applicability"]'
+OVERALL = f'{FORM} [data-result="overall"]'
+
+pytestmark = pytest.mark.browser
+
+
+def _open(page: Any) -> Any:
+    page.goto(PAGE)
+    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=15000)
+    return page.locator(FORM)
+
+
+def _answer(page: Any, question: str, option: str) -> None:
+    page.locator(f'{FORM} input[name="{question}"][value="{option}"]').check()
+
+
+def test_result_is_not_assessed_until_answered_then_updates_live(page: Any, guard: PageGuard) -> None:
+    _open(page)
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "not-assessed")
+    _answer(page, "core-functions", "no")
+    _answer(page, "medium-or-higher-risk", "no")
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "not-assessed")
+    expect(page.locator(OVERALL)).to_have_attribute("data-complete", "false")
+    _answer(page, "other-rights-effects", "no")
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "core-principles")
+    expect(page.locator(OVERALL)).to_have_attribute("data-complete", "true")
+    _answer(page, "medium-or-higher-risk", "yes")
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+    expect(page.locator(f"{FORM} .result-why")).to_contain_text("Because you answered yes to")
+    expect(page.locator(f"{FORM} .result-why")).to_contain_text("version 1.0.0")
+    expect(page.locator(f'{FORM} .result-recommendation[data-level="full-toolkit"]')).to_be_visible()
+    expect(page.locator(f'{FORM} .result-recommendation[data-level="core-principles"]')).to_be_hidden()
+    expect(page.locator(f'{FORM} [data-progress="questions"]')).to_have_text("3 of 3 answered")
+    guard.assert_clean()
+
+
+def test_keyboard_alone_can_answer(page: Any, guard: PageGuard) -> None:
+    _open(page)
+    page.locator(f'{FORM} input[name="core-functions"][value="yes"]').focus()
+    page.keyboard.press("Space")
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+    guard.assert_clean()
+
+
+def test_answers_survive_a_reload_and_clear_asks_first(page: Any, guard: PageGuard) -> None:
+    _open(page)
+    _answer(page, "core-functions", "yes")
+    page.locator(f'{FORM} textarea[name="note:general"]').fill("Pilot in the north district")
+    expect(page.locator(f'{FORM} [data-role="storage"]')).to_contain_text("Saved in this browser")
+    page.reload()
+    _open(page)
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).to_be_checked()
+    expect(page.locator(f'{FORM} textarea[name="note:general"]')).to_have_value("Pilot in the north district")
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.locator(f'{FORM} button[data-action="clear"]').click()
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).to_be_checked()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(f'{FORM} button[data-action="clear"]').click()
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "not-assessed")
+    page.reload()
+    _open(page)
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).not_to_be_checked()
+    guard.assert_clean()
+
+
+def _save(page: Any, tmp_path: Path) -> Path:
+    with page.expect_download() as info:
+        page.locator(f'{FORM} button[data-action="save"]').click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return target
+
+
+def test_save_and_load_round_trip(page: Any, guard: PageGuard, tmp_path: Path) -> None:
+    _open(page)
+    _answer(page, "core-functions", "no")
+    _answer(page, "medium-or-higher-risk", "no")
+    _answer(page, "other-rights-effects", "no")
+    page.locator(f'{FORM} textarea[name="note:general"]').fill('Reviewed by <b>legal</b> & "ops"')
+    saved = _save(page, tmp_path)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["format"] == "aitk-questionnaire-answers"
+    assert data["questionnaire"] == {"id": "applicability", "version": "1.0.0"}
+    assert data["answers"] == {"core-functions": "no", "medium-or-higher-risk": "no", "other-rights-effects": "no"}
+    assert data["result"]["level"] == "core-principles"
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    _open(page)
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "not-assessed")
+    page.locator(f'{FORM} input[data-action="load"]').set_input_files(str(saved))
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "core-principles")
+    expect(page.locator(f'{FORM} textarea[name="note:general"]')).to_have_value('Reviewed by <b>legal</b> & "ops"')
+    expect(page.locator(f'{FORM} [data-role="message"]')).to_contain_text("Loaded answers from")
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("{not json", "not a valid JSON file"),
+        (
+            json.dumps(
+                {
+                    "format": "aitk-questionnaire-answers",
+                    "format_version": 1,
+                    "questionnaire": {"id": "risk", "version": "1.0.0"},
+                    "answers": {},
+                }
+            ),
+            "not for",
+        ),
+        (
+            json.dumps(
+                {
+                    "format": "aitk-questionnaire-answers",
+                    "format_version": 99,
+                    "questionnaire": {"id": "applicability", "version": "1.0.0"},
+                    "answers": {},
+                }
+            ),
+            "newer file format",
+        ),
+        (
+            json.dumps(
+                {
+                    "format": "aitk-questionnaire-answers",
+                    "format_version": 1,
+                    "questionnaire": {"id": "applicability", "version": "1.0.0"},
+                    "answers": {"core-functions": "maybe"},
+                }
+            ),
+            "does not offer",
+        ),
+        (json.dumps({"format": "something-else"}), "not a saved-answers file"),
+    ],
+)
+def test_bad_file_is_refused_and_answers_on_screen_stay(
+    page: Any, guard: PageGuard, tmp_path: Path, content: str, reason: str
+) -> None:
+    _open(page)
+    _answer(page, "core-functions", "yes")
+    page.locator(f'{FORM} textarea[name="note:general"]').fill("keep me")
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    page.locator(f'{FORM} input[data-action="load"]').set_input_files(str(bad))
+    message = page.locator(f'{FORM} [data-role="message"]')
+    expect(message).to_contain_text("was not loaded and your answers on screen are unchanged")
+    expect(message).to_contain_text(reason)
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).to_be_checked()
+    expect(page.locator(f'{FORM} textarea[name="note:general"]')).to_have_value("keep me")
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+    guard.assert_clean()
+
+
+def test_markdown_and_csv_reports_download(page: Any, guard: PageGuard, tmp_path: Path) -> None:
+    _open(page)
+    _answer(page, "core-functions", "yes")
+    for action, suffix, expected in (("markdown", ".md", "# Report:"), ("csv", ".csv", "section,question_id")):
+        with page.expect_download() as info:
+            page.locator(f'{FORM} button[data-action="{action}"]').click()
+        assert info.value.suggested_filename.endswith(suffix)
+        target = tmp_path / info.value.suggested_filename
+        info.value.save_as(target)
+        assert target.read_text(encoding="utf-8").startswith(expected)
+    guard.assert_clean()
+
+
+def test_print_view_shows_the_report_without_site_chrome(page: Any, guard: PageGuard) -> None:
+    _open(page)
+    _answer(page, "core-functions", "yes")
+    page.evaluate("() => { window.print = () => {}; }")
+    page.locator(f'{FORM} button[data-action="print"]').click()
+    page.emulate_media(media="print")
+    expect(page.locator(f"{FORM} .questionnaire-print-header")).to_be_visible()
+    expect(page.locator(f'{FORM} [data-role="print-date"]')).to_contain_text("Date:")
+    expect(page.locator(OVERALL)).to_be_visible()
+    expect(page.locator(f"{FORM} .result-why")).to_be_visible()
+    expect(page.locator(f"{FORM} .questionnaire-actions")).to_be_hidden()
+    expect(page.locator(".sidebar-drawer")).to_be_hidden()
+    guard.assert_clean()
+
+
+def test_runtime_failure_is_said_plainly(page: Any, guard: PageGuard) -> None:
+    page.route("**/micropython.mjs*", lambda route: route.abort())
+    page.goto(PAGE)
+    status = page.locator(f'{FORM} [data-role="status"]')
+    expect(status).to_contain_text("could not start", timeout=25000)
+    expect(page.locator(FORM)).to_have_attribute("data-ready", "failed")
+    guard.console_errors.clear()  # the blocked interpreter is logged; that is this test's point
+    guard.failed_requests.clear()
+    guard.assert_clean()
