@@ -12,7 +12,7 @@ SITE   := $(BUILD)/html
 SPHINXFLAGS := -c .
 STRICT := -W --keep-going -n -w $(BUILD)/warnings.txt
 
-.PHONY: help html strict serve test lint dist clean deps test-deps chromium bench
+.PHONY: help html strict serve test lint dist clean deps test-deps chromium
 
 help:
 	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)"
@@ -62,9 +62,6 @@ test: test-deps chromium lint strict
 lint: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-
-bench: html test-deps chromium
-	$(BIN)/python scripts/benchmark.py $(SITE)
 
 clean:
 	rm -rf $(BUILD) dist .pytest_cache

@@ -30,7 +30,11 @@ def test_two_forms_carry_their_automation_attributes(app: Any) -> None:
     ]
     risk = forms[1]
     overall = risk.select_one('[data-result="overall"]')
-    assert (overall["data-level"], overall["data-complete"], overall["aria-live"]) == ("not-assessed", "false", "polite")
+    assert (overall["data-level"], overall["data-complete"], overall["aria-live"]) == (
+        "not-assessed",
+        "false",
+        "polite",
+    )
     assert risk.select_one('[data-result-section="lawfulness"]')["data-level"] == "not-assessed"
     assert risk.select_one('[data-result-group="legitimacy"]')["data-level"] == "not-assessed"
 
@@ -67,8 +71,12 @@ def test_control_names_and_values_follow_the_automation_interface(app: Any) -> N
     risk = _page(app).select_one('form[data-questionnaire="risk"]')
     names = sorted({i["name"] for i in risk.select("input[name]")})
     assert names == [
-        "less-intrusive-option.impact", "less-intrusive-option.likelihood", "less-intrusive-option.na",
-        "no-legal-basis.impact", "no-legal-basis.likelihood", "no-legal-basis.na",
+        "less-intrusive-option.impact",
+        "less-intrusive-option.likelihood",
+        "less-intrusive-option.na",
+        "no-legal-basis.impact",
+        "no-legal-basis.likelihood",
+        "no-legal-basis.na",
     ]
     values = [i["value"] for i in risk.select('input[name="no-legal-basis.likelihood"]')]
     assert values == ["rare", "unlikely", "possible", "likely", "almost-certain"]
