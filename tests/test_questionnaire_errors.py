@@ -29,8 +29,6 @@ CASES = {
 }
 
 
-
-
 @pytest.mark.parametrize(("case", "message"), sorted(CASES.items()))
 def test_invalid_definition_fails_build_with_located_message(
     make_app: Any, rootdir: Any, tmp_path: Any, case: str, message: str
