@@ -23,6 +23,7 @@ extensions = [
     "sphinx_design",
     "pyscript_runtime",
     "questionnaire",
+    "glossary_popover",
 ]
 
 myst_enable_extensions = [

@@ -1,0 +1,42 @@
+"""Ship the pop-over script and styles, and add them only to pages that link at least one term."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .nodes import glossary_definitions
+
+STATIC = Path(__file__).parent / "static"
+#: Folder under ``_static`` the files are copied to.
+TARGET = "glossary-popover"
+
+
+def _copy_static(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / TARGET
+    target.mkdir(parents=True, exist_ok=True)
+    for path in STATIC.iterdir():
+        if path.is_file():
+            shutil.copyfile(path, target / path.name)
+
+
+def _page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    if doctree is None or not any(True for _ in doctree.findall(glossary_definitions)):
+        return
+    # Called per page: add_css_file/add_js_file here affect this page only.
+    app.add_css_file(f"{TARGET}/glossary-popover.css")
+    app.add_js_file(f"{TARGET}/glossary-popover.js", defer="defer")
+
+
+def setup_assets(app: Sphinx) -> None:
+    """Copy the files after the build; link them from the pages that need them."""
+    app.connect("build-finished", _copy_static)
+    app.connect("html-page-context", _page_assets)
