@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from .assets import setup_assets
 from .directive import QuestionnaireDirective
@@ -14,11 +15,18 @@ from .registry import setup_registry
 __version__ = "1.0.0"
 
 
+def _default_display_root(app: Sphinx, config: Config) -> None:
+    # Paths in error messages are relative to the project (conf.py's folder) unless set.
+    if not config.questionnaire_display_root:
+        config.questionnaire_display_root = str(app.confdir)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Wire the directive, nodes, bookkeeping and browser assets."""
     app.setup_extension("pyscript_runtime")
     app.add_config_value("questionnaire_language", "en", "env", types=[str])
     app.add_config_value("questionnaire_display_root", "", "env", types=[str])
+    app.connect("config-inited", _default_display_root)
     app.add_directive("questionnaire", QuestionnaireDirective)
     setup_nodes(app)
     setup_registry(app)

@@ -15,6 +15,7 @@ from .errors import DefinitionError
 from .model import load_definition
 from .registry import record_error, record_use
 from .render import FormRenderer
+from .strings import text
 
 
 class QuestionnaireDirective(SphinxDirective):
@@ -36,7 +37,7 @@ class QuestionnaireDirective(SphinxDirective):
         self.env.note_dependency(rel_path)
         if not path.is_file():
             raise self.error(f"questionnaire file not found: {self.arguments[0]}")
-        display = os.path.relpath(path, self.config.questionnaire_display_root or self.env.app.confdir)
+        display = os.path.relpath(path, self.config.questionnaire_display_root)
         try:
             definition = load_definition(path, Path(display).as_posix())
         except DefinitionError as error:
@@ -50,7 +51,7 @@ class QuestionnaireDirective(SphinxDirective):
         container = nodes.container(classes=["questionnaire"])
         if definition.interpretation:
             note = nodes.admonition(classes=["interpretation"])
-            note += nodes.title("", "This edition's interpretation")
+            note += nodes.title("", text("interpretation.title", self.config.questionnaire_language))
             note += nodes.paragraph("", definition.interpretation)
             container += note
         if definition.intro:
