@@ -21,6 +21,7 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinx_design",
+    "site_a11y",
     "pyscript_runtime",
     "questionnaire",
     "glossary_popover",
