@@ -12,13 +12,14 @@ SITE   := $(BUILD)/html
 SPHINXFLAGS := -c .
 STRICT := -W --keep-going -n -w $(BUILD)/warnings.txt
 
-.PHONY: help html strict serve test lint dist clean deps test-deps chromium
+.PHONY: help html strict serve test lint dist bench clean deps test-deps chromium
 
 help:
 	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)"
 	@echo "make test    build with warnings as errors, then run every test"
 	@echo "make html    build the site into $(SITE)"
 	@echo "make dist    zip the built site with SHA256SUMS into dist/"
+	@echo "make bench   measure page weight, time to interactive and re-score time"
 	@echo "make clean   remove build output, dist/ and installed dependencies"
 
 # --- set-up ------------------------------------------------------------------
@@ -62,6 +63,9 @@ test: test-deps chromium lint strict
 lint: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+bench: html test-deps chromium
+	$(BIN)/python scripts/benchmark.py $(SITE)
 
 clean:
 	rm -rf $(BUILD) dist .pytest_cache
