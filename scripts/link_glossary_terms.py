@@ -52,6 +52,19 @@ EVERYDAY_SENSES = {
     ("principles/tensions", "recall"),  # "nobody can recall": remember
 }
 
+#: Names of the toolkit and its resources: a name is not a use of the glossary terms inside it
+#: (the "AI" in "AI Toolkit"). Matched case-sensitively, across line breaks. The build test uses it too.
+PROPER_NAMES = (
+    "Toolkit for Responsible AI Innovation in Law Enforcement",
+    "Introduction to Responsible AI Innovation",
+    "Principles for Responsible AI Innovation",
+    "Responsible AI Innovation in Action Workbook",
+    "AI Toolkit",
+)
+NAME_PATTERN = re.compile(
+    "|".join(r"\s+".join(map(re.escape, name.split())) for name in sorted(PROPER_NAMES, key=len, reverse=True))
+)
+
 TERM_ROLE = re.compile(r"\{term\}`([^`]*)`")
 
 
@@ -142,7 +155,7 @@ def first_unlinked_uses(source: str, entries: list[list[str]], ignore: frozenset
     linked_entries = {entry_of[t] for t in linked_targets(source) if t in entry_of}
     prose = {index for index, _line in prose_lines(source)}
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-    protected = [m.span() for m in PROTECTED.finditer(source)]
+    protected = [m.span() for m in PROTECTED.finditer(source)] + [m.span() for m in NAME_PATTERN.finditer(source)]
     found: dict[tuple[str, ...], Use] = {}
     for match in pattern.finditer(source):
         first_line = bisect.bisect_right(line_starts, match.start()) - 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from link_glossary_terms import NAME_PATTERN
 
 #: Block elements whose text counts as running text.
 RUNNING_TEXT = {"p", "li", "td", "dd", "dt"}
@@ -137,12 +138,16 @@ def main_article(page: BeautifulSoup) -> Tag:
 
 
 def unlinked_terms(page: BeautifulSoup, entries: list[Entry]) -> list[str]:
-    """Terms (as first written on the page) used in running text whose entry the page never links."""
+    """Terms (as first written on the page) used in running text whose entry the page never links.
+
+    Names of the toolkit and its resources are not uses of the terms inside them.
+    """
     pattern, by_form = term_pattern(entries)
     article = main_article(page)
     linked = glossary_links(article)
     missing: dict[Entry, str] = {}
-    for text in running_text(article):
+    for block in running_text(article):
+        text = NAME_PATTERN.sub(GAP, block)
         for match in pattern.finditer(text):
             entry = by_form[match.group(1).casefold()]
             if not linked.intersection(entry.ids) and entry not in missing:
