@@ -12,7 +12,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PARITY = ROOT / "tests" / "parity"
-CASE_FILES = [ROOT / "tests" / "fixtures" / "scoring_cases.json", ROOT / "tests" / "fixtures" / "answers_cases.json"]
+#: The strings catalogue first (a JSON object): with it, every score case also renders its reports.
+CASE_FILES = [
+    ROOT / "extensions" / "questionnaire" / "locales" / "en.json",
+    ROOT / "tests" / "fixtures" / "scoring_cases.json",
+    ROOT / "tests" / "fixtures" / "answers_cases.json",
+]
 MICROPYTHON_PACKAGE = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript"
 
 sys.path.insert(0, str(PARITY))
@@ -26,7 +31,8 @@ def run(command: list[str]) -> list[str]:
 
 
 def case_count() -> int:
-    return sum(len(json.loads(path.read_text(encoding="utf-8"))) for path in CASE_FILES)
+    loaded = [json.loads(path.read_text(encoding="utf-8")) for path in CASE_FILES]
+    return sum(len(cases) for cases in loaded if isinstance(cases, list))
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +83,9 @@ def test_canonical_serializer_matches_json_dumps_sort_keys(value: object) -> Non
 def test_canonical_serializer_refuses_floats() -> None:
     with pytest.raises(TypeError, match="float"):
         canonical({"score": 0.5})
+
+
+def test_score_cases_also_compare_the_rendered_reports(cpython_lines: list[str]) -> None:
+    rendered = [line for line in cpython_lines if '"report": {"csv": ' in line]
+    assert len(rendered) >= 20, "the strings catalogue was not loaded: reports are not compared"
+    assert not any('"report": {"error"' in line for line in cpython_lines)

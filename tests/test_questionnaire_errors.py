@@ -61,3 +61,17 @@ def test_unknown_page_label_is_a_located_warning_that_can_be_silenced(
         "html", srcdir=src, warning=quiet, confoverrides={"suppress_warnings": ["questionnaire.unknown-ref"]}
     ).build()
     assert "no-such-page" not in quiet.getvalue()
+
+
+def test_oddities_are_located_warnings_with_their_own_subtypes(make_app: Any, rootdir: Any, tmp_path: Any) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-q-oddities", src)
+    warnings = StringIO()
+    app = make_app("html", srcdir=src, warning=warnings)
+    app.build()
+    found = [line.split(": WARNING: ", 1)[1] for line in _lines(warnings) if ": WARNING: " in line]
+    assert found == [
+        "q.yaml:7:5: levels[0]: level 'rest' has no recommendation [questionnaire.no-recommendation]",
+        "q.yaml:9:5: levels[2]: level 'spare' can never be the result [questionnaire.unused-level]",
+    ]
+    assert app.statuscode == 0, "oddities warn; only -W turns them into a failure"

@@ -9,13 +9,16 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from pyscript_runtime import require_pyscript
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .errors import DefinitionError
+from .errors import WARNING_TYPE, DefinitionError
 from .model import load_definition
 from .registry import record_error, record_use
 from .render import FormRenderer
 from .strings import text
+
+logger = logging.getLogger(__name__)
 
 
 class QuestionnaireDirective(SphinxDirective):
@@ -45,6 +48,8 @@ class QuestionnaireDirective(SphinxDirective):
             # still fails: registry.fail_on_definition_errors sets the exit status.
             record_error(self.env, str(error), self.get_location())
             return []
+        for subtype, message in definition.notes:
+            logger.warning(message, location=self.get_location(), type=WARNING_TYPE, subtype=subtype)
         prefix = record_use(self.env, definition)
         require_pyscript(self.env)
         renderer = FormRenderer(definition, prefix, self.config.questionnaire_language)

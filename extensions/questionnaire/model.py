@@ -58,6 +58,8 @@ class Definition:
     interpretation: str | None = None
     recommendations: list[dict[str, Any]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    #: Oddities that do not stop the build: ``(subtype, located message)``.
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -330,6 +332,28 @@ def _references(doc: Located, data: dict[str, Any]) -> list[Reference]:
     return refs
 
 
+def _producible_levels(spec: dict[str, Any]) -> set[str]:
+    """Levels the method's rules can reach."""
+    params = spec["params"]
+    if spec["method"] == "any-yes":
+        return {params["any_level"], params["none_level"]}
+    return {band["level"] for band in params["bands"]}
+
+
+def _oddities(doc: Located, spec: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Warnings: levels no rule produces, and levels with no recommendation."""
+    found = []
+    producible = _producible_levels(spec)
+    advised = {rec["level"] for rec in data.get("recommendations", [])}
+    for index, level in enumerate(spec["levels"]):
+        path = ("levels", index)
+        if level["id"] not in producible:
+            found.append(("unused-level", str(doc.error(path, f"level '{level['id']}' can never be the result"))))
+        elif level["id"] not in advised:
+            found.append(("no-recommendation", str(doc.error(path, f"level '{level['id']}' has no recommendation"))))
+    return found
+
+
 def build_definition(doc: Located) -> Definition:
     """Validate located YAML data and return the normalized definition."""
     error = _schema_error(doc)
@@ -390,6 +414,7 @@ def build_definition(doc: Located) -> Definition:
         if rec["level"] not in [*level_ids, NOT_ASSESSED]:
             _levels_used(doc, level_ids, rec["level"], ("recommendations", index, "level"))
     return Definition(
+        notes=_oddities(doc, spec, data),
         spec=spec,
         source=doc.filename,
         intro=data.get("intro"),

@@ -97,6 +97,26 @@ def formula(spec, strings):
     )
 
 
+def bands_text(spec, strings):
+    """The score bands in one line ("1 to 4: Low; ..."), or None for methods without bands."""
+    params = spec["params"]
+    if spec["method"] not in ("matrix-max", "banded-mean"):
+        return None
+    parts = []
+    previous = None
+    for band in params["bands"]:
+        label = level_label(spec, band["level"], strings)
+        if "min" in band:
+            span = _fmt(strings, "how.band.range", {"min": band["min"], "max": band["max"]})
+        elif "below" in band:
+            span = _fmt(strings, "how.band.below", {"below": band["below"]})
+        else:
+            span = _fmt(strings, "how.band.rest", {"min": previous})
+        previous = band.get("below")
+        parts.append(span + ": " + label)
+    return _fmt(strings, "why.bands", {"bands": "; ".join(parts)})
+
+
 def explain(spec, result, strings):
     """Lines saying why the result is what it is: each answer's part, the rule, the version."""
     lines = []
@@ -122,6 +142,9 @@ def explain(spec, result, strings):
         texts = [_question(spec, qid)["text"] for qid in result["to_find_out"]]
         lines.append(strings["result.to_find_out"] + ": " + "; ".join(texts))
     lines.append(formula(spec, strings))
+    bands = bands_text(spec, strings)
+    if bands:
+        lines.append(bands)
     lines.append(
         _fmt(
             strings,

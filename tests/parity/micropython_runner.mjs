@@ -1,6 +1,6 @@
 // Run tests/parity/run_cases.py under the MicroPython WebAssembly build the site ships.
 // Usage: node tests/parity/micropython_runner.mjs CASES.json [CASES.json ...]
-// Copies scoring.py, answers.py, run_cases.py and the case files into MicroPython's
+// Copies scoring.py, answers.py, report.py, run_cases.py and the case files into MicroPython's
 // in-memory file system (it has no /work), runs the cases and prints their stdout.
 import { readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -23,7 +23,7 @@ const mp = await loadMicroPython({
 
 mp.FS.mkdir("/parity");
 mp.FS.mkdir("/parity/cases");
-for (const name of ["scoring.py", "answers.py"]) {
+for (const name of ["scoring.py", "answers.py", "report.py"]) {
   mp.FS.writeFile("/parity/" + name, readFileSync(join(moduleDir, name), "utf8"));
 }
 mp.FS.writeFile("/parity/run_cases.py", readFileSync(join(here, "run_cases.py"), "utf8"));

@@ -60,6 +60,24 @@ def canonical(value):
     raise TypeError("cannot serialize " + repr(value))
 
 
+#: The UI strings catalogue, when a case file holding it (a JSON object) was given first.
+STRINGS = {}
+
+
+def _report(spec, answers_, result):
+    # The report module renders what the browser shows and downloads; it must match too.
+    import report
+
+    try:
+        return {
+            "explain": report.explain(spec, result, STRINGS),
+            "markdown": report.to_markdown(spec, answers_, {"general": "note"}, result, STRINGS, "2026-01-01"),
+            "csv": report.to_csv(spec, answers_, {"general": "note"}, result, STRINGS),
+        }
+    except (KeyError, IndexError, TypeError, ValueError) as error:
+        return {"error": type(error).__name__}
+
+
 def run_case(case):
     """Return the output for one case: a score for {"answers"}, a file check for {"data"}."""
     import answers
@@ -71,7 +89,11 @@ def run_case(case):
                 "check": answers.check_file(case["spec"], case["data"]),
                 "controls": answers.control_names(case["spec"]),
             }
-        return {"score": scoring.score(case["spec"], case["answers"])}
+        result = scoring.score(case["spec"], case["answers"])
+        output = {"score": result}
+        if STRINGS:
+            output["report"] = _report(case["spec"], case["answers"], result)
+        return output
     except ValueError as error:
         return {"error": "ValueError", "message": str(error)}
 
@@ -81,6 +103,9 @@ def main(paths):
     for path in paths:
         with open(path) as handle:
             cases = json.load(handle)
+        if isinstance(cases, dict):
+            STRINGS.update(cases)
+            continue
         for case in cases:
             print(canonical({"case": case["name"], "output": run_case(case)}))
 
