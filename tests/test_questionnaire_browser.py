@@ -146,7 +146,10 @@ def test_save_and_load_round_trip(page: Any, guard: PageGuard, tmp_path: Path) -
             "does not offer",
         ),
         (json.dumps({"format": "something-else"}), "not a saved-answers file"),
+        ('{"padding": "' + "x" * 1_000_100 + '"}', "more than the 1000000 bytes this site accepts"),
+        ("[1, 2, 3]", "does not hold a saved-answers object"),
     ],
+    ids=["malformed", "other-questionnaire", "newer-format", "unknown-option", "foreign", "oversized", "not-object"],
 )
 def test_bad_file_is_refused_and_answers_on_screen_stay(
     page: Any, guard: PageGuard, tmp_path: Path, content: str, reason: str
@@ -202,4 +205,28 @@ def test_runtime_failure_is_said_plainly(page: Any, guard: PageGuard) -> None:
     expect(page.locator(FORM)).to_have_attribute("data-ready", "failed")
     guard.console_errors.clear()  # the blocked interpreter is logged; that is this test's point
     guard.failed_requests.clear()
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        "Object.defineProperty(window, 'localStorage', "
+        "{get() { throw new DOMException('blocked', 'SecurityError'); }})",
+        "Storage.prototype.setItem = function () { throw new DOMException('blocked', 'QuotaExceededError'); };",
+    ],
+    ids=["storage-blocked", "storage-full"],
+)
+def test_without_storage_the_user_is_told_and_scoring_goes_on(page: Any, guard: PageGuard, breakage: str) -> None:
+    page.add_init_script(breakage)
+    _open(page)
+    _answer(page, "core-functions", "yes")
+    expect(page.locator(f'{FORM} [data-role="storage"]')).to_contain_text("does not allow saving here")
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+    _answer(page, "core-functions", "no")
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "not-assessed")
+    # The theme's own scripts also read storage and log the simulated refusal; ours must log nothing.
+    guard.console_errors[:] = [
+        e for e in guard.console_errors if e.strip() not in ("blocked", "SecurityError: blocked")
+    ]
     guard.assert_clean()

@@ -246,3 +246,21 @@ def to_csv(spec, answers, notes, result, strings):
     if notes.get("general"):
         lines.append(",".join(_csv_cell(c) for c in ["", "general", "", "", "", notes["general"]]))
     return "\r\n".join(lines) + "\r\n"
+
+
+def refusal_text(strings, name, errors):
+    """Why a file was refused, in words: one clause per error, most specific template that fits."""
+    clauses = []
+    for error in errors:
+        detail = dict(error.get("detail") or {})
+        detail["code"] = error["code"]
+        text = None
+        for key in ("error." + error["code"], "error." + error["code"] + ".field"):
+            if key in strings:
+                try:
+                    text = strings[key].format(**detail)
+                    break
+                except (KeyError, IndexError):
+                    text = None
+        clauses.append(text if text is not None else strings["error.other"].format(code=error["code"]))
+    return strings["file.refused"].format(name=name) + " " + "; ".join(clauses) + "."

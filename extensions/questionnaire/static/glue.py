@@ -44,6 +44,7 @@ def setup(form):
     spec = payload["spec"]
     strings = payload["strings"]
     key = "aitk:questionnaire:" + spec["id"] + "@" + spec["version"]
+    storage = window.aitkStorage  # defined by watchdog.js: storage access that cannot throw
     state = {"storage_ok": True}
 
     def find(selector):
@@ -142,10 +143,9 @@ def setup(form):
     def store(values, notes):
         if not state["storage_ok"]:
             return
-        try:
-            window.localStorage.setItem(key, json.dumps({"answers": values, "notes": notes, "saved_at": now_iso()}))
+        if storage.set(key, json.dumps({"answers": values, "notes": notes, "saved_at": now_iso()})):
             say("storage", strings["storage.saved"].format(time=window.Date.new().toLocaleTimeString()))
-        except Exception:
+        else:
             state["storage_ok"] = False
             say("storage", strings["storage.unavailable"])
 
@@ -161,16 +161,7 @@ def setup(form):
         return values, notes, result
 
     def refuse(name, errors):
-        texts = []
-        for error in errors:
-            template = strings.get("error." + error["code"], strings["error.other"])
-            detail = dict(error.get("detail") or {})
-            detail["code"] = error["code"]
-            try:
-                texts.append(template.format(**detail))
-            except (KeyError, IndexError):
-                texts.append(strings["error.other"].format(code=error["code"]))
-        say("message", strings["file.refused"].format(name=name) + " " + "; ".join(texts) + ".")
+        say("message", report.refusal_text(strings, name, errors))
 
     def load_text(name, text):
         try:
@@ -233,17 +224,13 @@ def setup(form):
         elif action == "clear":
             if window.confirm(strings["clear.confirm"].format(title=spec["title"])):
                 write({}, {})
-                try:
-                    window.localStorage.removeItem(key)
-                except Exception:
-                    state["storage_ok"] = False
+                storage.remove(key)
                 rescore(False)
                 say("message", strings["clear.done"])
 
     def restore():
-        try:
-            saved = window.localStorage.getItem(key)
-        except Exception:
+        saved = storage.get(key)
+        if saved is False:
             state["storage_ok"] = False
             say("storage", strings["storage.unavailable"])
             return

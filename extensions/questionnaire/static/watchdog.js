@@ -1,8 +1,24 @@
-// Says so when the Python scoring engine cannot start, so a form never looks
-// "loading" forever. Python cannot report its own failure to start.
+// Two jobs Python cannot do for itself on the page:
+// 1. Say so when the Python scoring engine cannot start, so a form never looks "loading" forever.
+// 2. Wrap localStorage: when a browser blocks storage, merely reading window.localStorage throws,
+//    and a JavaScript exception thrown by a property getter cannot be caught from MicroPython.
+//    get() returns false when storage is unavailable, null when nothing is stored.
 (function () {
   "use strict";
   var LIMIT_MS = 20000;
+
+  window.aitkStorage = {
+    get: function (key) {
+      try { return window.localStorage.getItem(key); } catch (error) { return false; }
+    },
+    set: function (key, value) {
+      try { window.localStorage.setItem(key, value); return true; } catch (error) { return false; }
+    },
+    remove: function (key) {
+      try { window.localStorage.removeItem(key); return true; } catch (error) { return false; }
+    }
+  };
+
   function fail() {
     document.querySelectorAll("form[data-questionnaire]").forEach(function (form) {
       if (form.getAttribute("data-ready") === "true") return;
