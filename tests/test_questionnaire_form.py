@@ -128,3 +128,21 @@ def test_question_text_is_in_the_search_index(app: Any) -> None:
     app.build()
     index = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
     assert '"intrus' in index  # stem of "intrusive", from a risk item's text
+
+
+def test_editing_the_yaml_rebuilds_the_page_that_uses_it(make_app: Any, rootdir: Path, tmp_path: Path) -> None:
+    import shutil
+    from io import StringIO
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-q-two-forms", src)
+    overrides = {"pyscript_node_modules": str(ROOT / "node_modules")}
+    make_app("html", srcdir=src, confoverrides=overrides).build()
+    definition = src / "check.yaml"
+    definition.write_text(definition.read_text(encoding="utf-8").replace("Is the second thing true?", "Is it new?"))
+    status = StringIO()
+    app = make_app("html", srcdir=src, confoverrides=overrides, status=status)
+    app.build()
+    assert "Is it new?" in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "1 changed" in status.getvalue(), status.getvalue()
+    assert "Is it new?" not in (Path(app.outdir) / "plain.html").read_text(encoding="utf-8")
