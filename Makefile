@@ -63,6 +63,7 @@ test: test-deps chromium lint strict
 lint: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy extensions scripts conf.py
 
 bench: html test-deps chromium
 	$(BIN)/python scripts/benchmark.py $(SITE)

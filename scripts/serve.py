@@ -10,7 +10,7 @@ import functools
 import http.server
 import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import Any
 
 # Module scripts and WebAssembly fail under a wrong MIME type; do not rely on the
 # platform's mimetypes database for these two.
@@ -20,7 +20,10 @@ EXTRA_TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".js": "t
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static file handler with explicit types for JavaScript modules and WebAssembly."""
 
-    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Set before the base class handles the request, which it does inside __init__.
+        self.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+        super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.quiet:  # type: ignore[attr-defined]

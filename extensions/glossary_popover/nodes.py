@@ -44,5 +44,5 @@ def skip(self: Any, node: nodes.Node) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     """Register the node with its HTML visitor and a skip for every other format."""
-    others = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
+    others: dict[str, Any] = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(glossary_definitions, html=(visit_glossary_definitions, None), **others)

@@ -103,7 +103,7 @@ def _schema_error(doc: Located) -> DefinitionError | None:
         return doc.error((*path, extra[0]), f"unknown field '{extra[0]}'")
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        words = " or ".join(_TYPE_WORDS.get(str(w), str(w)) for w in wanted)
         return doc.error(path, f"must be {words} (got {value!r})")
     if kind == "enum":
         choices = ", ".join(repr(c) for c in error.validator_value)
@@ -142,6 +142,7 @@ def _options(doc: Located, raw: dict[str, Any], path: Path_) -> list[dict[str, A
     """The options of a question or part, from ``options`` or a named ``scale``."""
     if "options" in raw and "scale" in raw:
         raise doc.error((*path, "scale"), "give either 'options' or 'scale', not both")
+    opt_path: Path_
     if "scale" in raw:
         scales = doc.data.get("scales", {})
         if raw["scale"] not in scales:

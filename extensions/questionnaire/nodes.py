@@ -86,6 +86,6 @@ def skip(self: Any, node: nodes.Node) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     """Register the nodes with an HTML renderer and a skip for every other format."""
-    others = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
+    others: dict[str, Any] = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(questionnaire_element, html=(visit_questionnaire_element, depart_questionnaire_element), **others)
     app.add_node(questionnaire_data, html=(visit_questionnaire_data, None), **others)
