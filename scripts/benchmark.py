@@ -13,32 +13,22 @@ import argparse
 import gzip
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from serve import make_server
+from browser import CHROMIUM_ARGS, chromium_path
+from serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRE_PAGE = "overview/index.html"
 QUESTIONNAIRE = "applicability"
 PLAIN_PAGE = "introduction/index.html"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def build_seconds() -> float:
@@ -101,22 +91,15 @@ def measure(site: Path, runs: int) -> dict[str, Any]:
     """Run every measurement and return the numbers."""
     from playwright.sync_api import sync_playwright
 
-    server = make_server(site, "127.0.0.1", 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    chromium = chromium_path()
     if not chromium:
         raise SystemExit("No Chromium: install Debian's chromium package or set CHROMIUM.")
     report: dict[str, Any] = {"runs": runs, "machine_cpus": os.cpu_count()}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-            loads = [_load(browser, base, QUESTIONNAIRE_PAGE, True) for _ in range(runs)]
-            plain = _load(browser, base, PLAIN_PAGE, False)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        loads = [_load(browser, base, QUESTIONNAIRE_PAGE, True) for _ in range(runs)]
+        plain = _load(browser, base, PLAIN_PAGE, False)
+        browser.close()
     report["questionnaire_page"] = {
         "page": QUESTIONNAIRE_PAGE,
         "ready_ms": _summary([load["ready_ms"] for load in loads]),

@@ -6,9 +6,12 @@ Usage: python scripts/serve.py [--host 127.0.0.1] [--port 8000] _build/html
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +40,19 @@ def make_server(site: Path, host: str, port: int, quiet: bool = False) -> http.s
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet  # type: ignore[attr-defined]
     return server
+
+
+@contextlib.contextmanager
+def serving(site: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve ``site`` on a free port in a background thread; yield its base URL (ending in /)."""
+    server = make_server(site, host, 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,19 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "extensions"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from serve import make_server  # noqa: E402
+from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from serve import serving  # noqa: E402
 
 pytest_plugins = ["sphinx.testing.fixtures"]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
@@ -91,22 +80,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     """Serve the built site over HTTP on a free loopback port."""
-    server = make_server(built_site.path, "127.0.0.1", 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(built_site.path) as url:
+        yield url
 
 
 # --- Chromium through pytest-playwright ---------------------------------------
 
 
-def chromium_path() -> str:
+def require_chromium() -> str:
     """The system Chromium; a missing browser is a failure, never a skip."""
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = chromium_path()
     if not path:
         pytest.fail("No Chromium found: run `make test` (it installs Debian's chromium) or set CHROMIUM=/path.")
     return path
@@ -115,7 +98,7 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Launch Debian's Chromium (never a Playwright download) with the closed-network flags."""
-    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": require_chromium(), "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")

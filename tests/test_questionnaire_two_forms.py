@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, PageGuard
 from playwright.sync_api import expect
-from serve import make_server
+from serve import serving
 from sphinx.cmd.build import build_main
 
 pytestmark = pytest.mark.browser
@@ -35,13 +34,8 @@ def two_forms_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ]
     )
     assert status == 0
-    server = make_server(out, "127.0.0.1", 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(out) as url:
+        yield url + "index.html"
 
 
 @pytest.fixture

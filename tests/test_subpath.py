@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import pytest
 from conftest import BuiltSite, PageGuard
 from playwright.sync_api import expect
-from serve import make_server
+from serve import serving
 
 PREFIX = "agency/ai-toolkit"
 
@@ -21,13 +20,8 @@ def subpath_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory)
     root = tmp_path_factory.mktemp("webroot")
     (root / PREFIX).parent.mkdir(parents=True)
     (root / PREFIX).symlink_to(Path(built_site.path).resolve(), target_is_directory=True)
-    server = make_server(root, "127.0.0.1", 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{PREFIX}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(root) as url:
+        yield url + PREFIX + "/"
 
 
 @pytest.mark.browser
