@@ -54,16 +54,14 @@ def setup(form):
         find('[data-role="' + role + '"]').textContent = text
 
     def controls():
-        found = form.querySelectorAll("input, textarea")
-        return [found.item(i) for i in range(found.length)]
+        """(element, name, type) of every named input and text area of this form."""
+        found = form.querySelectorAll("input[name], textarea[name]")
+        items = [found.item(i) for i in range(found.length)]
+        return [(el, el.getAttribute("name"), el.getAttribute("type")) for el in items]
 
     def read():
         values, notes = {}, {}
-        for el in controls():
-            name = el.getAttribute("name")
-            if not name:
-                continue
-            kind = el.getAttribute("type")
+        for el, name, kind in controls():
             if el.tagName == "TEXTAREA":
                 if el.value:
                     if name.startswith("note:"):
@@ -80,11 +78,7 @@ def setup(form):
         return values, notes
 
     def write(values, notes):
-        for el in controls():
-            name = el.getAttribute("name")
-            if not name:
-                continue
-            kind = el.getAttribute("type")
+        for el, name, kind in controls():
             if el.tagName == "TEXTAREA":
                 text = notes.get(name[5:], "") if name.startswith("note:") else values.get(name, "")
                 el.value = text
