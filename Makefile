@@ -10,7 +10,9 @@ PORT   ?= 8000
 BUILD  := _build
 SITE   := $(BUILD)/html
 SPHINXFLAGS := -c .
-STRICT := -W --keep-going -n -w $(BUILD)/warnings.txt
+# -E: a fresh environment, so warnings from unchanged pages are reported again and the
+# search index is whole (an incremental build can drop its object list).
+STRICT := -E -W --keep-going -n -w $(BUILD)/warnings.txt
 
 .PHONY: help html strict serve test lint dist bench clean deps test-deps chromium
 
