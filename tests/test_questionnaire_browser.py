@@ -192,8 +192,26 @@ def test_print_view_shows_the_report_without_site_chrome(page: Any, guard: PageG
     expect(page.locator(f'{FORM} [data-role="print-date"]')).to_contain_text("Date:")
     expect(page.locator(OVERALL)).to_be_visible()
     expect(page.locator(f"{FORM} .result-why")).to_be_visible()
+    expect(page.locator(f"{FORM} .questionnaire-print-header")).to_contain_text("(applicability, 1.0.0)")
     expect(page.locator(f"{FORM} .questionnaire-actions")).to_be_hidden()
     expect(page.locator(".sidebar-drawer")).to_be_hidden()
+    expect(page.locator("article h1")).to_be_hidden()  # the rest of the page is left out
+    expect(page.locator(f"{FORM} .result-recommendation[data-level='full-toolkit']")).to_be_visible()
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    expect(page.locator("body")).not_to_have_attribute("data-printing-questionnaire", "true")
+    guard.assert_clean()
+
+
+def test_print_shows_notes_that_have_text(page: Any, guard: PageGuard) -> None:
+    _open(page)
+    page.locator(f"{FORM} details.questionnaire-note summary").first.click()
+    page.locator(f'{FORM} textarea[name="note:core-functions"]').fill("Checked with the control room")
+    page.locator(f"{FORM} details.questionnaire-note summary").first.click()  # closed again
+    page.evaluate("() => { window.print = () => {}; }")
+    page.locator(f'{FORM} button[data-action="print"]').click()
+    page.emulate_media(media="print")
+    expect(page.locator(f'{FORM} textarea[name="note:core-functions"]')).to_be_visible()
+    expect(page.locator(f'{FORM} textarea[name="note:medium-or-higher-risk"]')).to_be_hidden()
     guard.assert_clean()
 
 

@@ -44,6 +44,18 @@ class FormRenderer:
             element(
                 "div",
                 text_element("p", self.t("report.title", title=spec["title"]), classes=["print-title"]),
+                text_element(
+                    "p",
+                    self.t("report.questionnaire")
+                    + ": "
+                    + spec["title"]
+                    + " ("
+                    + spec["id"]
+                    + ", "
+                    + spec["version"]
+                    + ")",
+                    classes=["print-meta"],
+                ),
                 text_element("p", "", classes=["print-date"], data_role="print-date"),
                 classes=["questionnaire-print-header"],
             ),

@@ -214,6 +214,13 @@ def setup(form):
             _download(spec["id"] + "-answers-" + stamp() + ".csv", text, "text/csv")
         elif action == "print":
             say("print-date", strings["report.date"] + ": " + now_iso()[:16].replace("T", " ") + " UTC")
+            # Print this questionnaire alone (questionnaire.css hides the rest of the page),
+            # with every note that has text shown open.
+            for el, name, _kind in controls():
+                if name.startswith("note:") and el.closest("details"):
+                    el.closest("details").open = bool(el.value)
+            document.body.setAttribute("data-printing-questionnaire", "true")
+            form.closest(".questionnaire").setAttribute("data-printing", "true")
             window.print()
         elif action == "clear":
             if window.confirm(strings["clear.confirm"].format(title=spec["title"])):
@@ -221,6 +228,10 @@ def setup(form):
                 storage.remove(key)
                 rescore(False)
                 say("message", strings["clear.done"])
+
+    def end_print():
+        document.body.removeAttribute("data-printing-questionnaire")
+        form.closest(".questionnaire").removeAttribute("data-printing")
 
     def restore():
         saved = storage.get(key)
@@ -248,6 +259,8 @@ def setup(form):
     _on(form, "input", lambda event: rescore() if event.target.tagName == "TEXTAREA" else None)
     _on(form, "submit", lambda event: event.preventDefault())
     _on(form, "click", on_action)
+    # pyscript's `window` proxy cannot be the `this` of addEventListener; the document's view can.
+    _on(document.defaultView, "afterprint", lambda event: end_print())
     _on(find('input[data-action="load"]'), "change", on_load)
     find(".questionnaire-actions").hidden = False
     say("status", strings["status.ready"])
