@@ -19,7 +19,7 @@ from serve import main, serving
     ],
 )
 def test_served_types(built_site: BuiltSite, path: str, mime: str) -> None:
-    with serving(built_site.path) as base, urllib.request.urlopen(base + path) as response:  # noqa: S310 - loopback
+    with serving(built_site.path) as base, urllib.request.urlopen(base + path) as response:
         assert response.headers.get_content_type() == mime
 
 
