@@ -248,3 +248,35 @@ def test_without_storage_the_user_is_told_and_scoring_goes_on(page: Any, guard: 
         e for e in guard.console_errors if e.strip() not in ("blocked", "SecurityError: blocked")
     ]
     guard.assert_clean()
+
+
+FOCUS_INFO = """() => {
+    const el = document.activeElement;
+    const shown = el.matches('input[type=file]') ? el.nextElementSibling : el;
+    const style = getComputedStyle(shown);
+    return {
+        inForm: !!el.closest('form[data-questionnaire="applicability"]'),
+        name: el.getAttribute('name') || '', action: el.getAttribute('data-action') || '', tag: el.tagName,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    };
+}"""
+
+
+def test_keyboard_reaches_every_control_with_a_visible_focus(page: Any, guard: PageGuard) -> None:
+    _open(page)
+    page.locator(f'{FORM} input[name="core-functions"][value="yes"]').focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    reached = []
+    for _ in range(40):
+        info = page.evaluate(FOCUS_INFO)
+        if not info["inForm"]:
+            break
+        reached.append(info)
+        page.keyboard.press("Tab")
+    names = {r["name"] for r in reached}
+    actions = {r["action"] for r in reached}
+    assert {"core-functions", "medium-or-higher-risk", "other-rights-effects", "note:general"} <= names
+    assert {"save", "load", "print", "markdown", "csv", "clear"} <= actions
+    assert [r for r in reached if not r["outline"]] == [], "every focused control shows a focus outline"
+    guard.assert_clean()

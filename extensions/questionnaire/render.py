@@ -304,7 +304,7 @@ class FormRenderer:
         file_id = self.id("load")
         buttons = [
             text_element("button", self.t("actions.save"), type="button", data_action="save"),
-            text_element("label", self.t("actions.load"), for_=file_id, classes=["button-like"]),
+            # The input comes first so that its keyboard focus can be drawn on the label after it.
             element(
                 "input",
                 type="file",
@@ -313,6 +313,7 @@ class FormRenderer:
                 data_action="load",
                 classes=["visually-hidden-file"],
             ),
+            text_element("label", self.t("actions.load"), for_=file_id, classes=["button-like"]),
             text_element("button", self.t("actions.print"), type="button", data_action="print"),
             text_element("button", self.t("actions.markdown"), type="button", data_action="markdown"),
             text_element("button", self.t("actions.csv"), type="button", data_action="csv"),
