@@ -28,24 +28,35 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
         super().__init__(*args, **kwargs)
 
+    def end_headers(self) -> None:
+        for name, value in sorted(self.server.extra_headers.items()):  # type: ignore[attr-defined]
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         if self.server.quiet:  # type: ignore[attr-defined]
             return
         super().log_message(format, *args)
 
 
-def make_server(site: Path, host: str, port: int, quiet: bool = False) -> http.server.ThreadingHTTPServer:
-    """Create (but do not start) a threaded server for ``site``; port 0 picks a free one."""
+def make_server(
+    site: Path, host: str, port: int, quiet: bool = False, headers: dict[str, str] | None = None
+) -> http.server.ThreadingHTTPServer:
+    """Create (but do not start) a threaded server for ``site``; port 0 picks a free one.
+
+    ``headers`` are added to every response (the tests use it to apply a Content-Security-Policy).
+    """
     handler = functools.partial(SiteHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet  # type: ignore[attr-defined]
+    server.extra_headers = dict(headers or {})  # type: ignore[attr-defined]
     return server
 
 
 @contextlib.contextmanager
-def serving(site: Path, host: str = "127.0.0.1") -> Iterator[str]:
+def serving(site: Path, host: str = "127.0.0.1", headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve ``site`` on a free port in a background thread; yield its base URL (ending in /)."""
-    server = make_server(site, host, 0, quiet=True)
+    server = make_server(site, host, 0, quiet=True, headers=headers)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
