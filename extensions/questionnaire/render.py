@@ -228,28 +228,11 @@ class FormRenderer:
         for section in self.spec["sections"]:
             if not any(q["scored"] for q in section["questions"]):
                 continue
-            rows.append(
-                element(
-                    "li",
-                    text_element("span", section["title"], classes=["result-name"]),
-                    nodes.Text(": "),
-                    text_element("span", not_assessed, classes=["result-value"], data_role="value"),
-                    data_result_section=section["id"],
-                    data_level=NOT_ASSESSED,
-                )
+            rows.append(self._result_row(section["title"], data_result_section=section["id"]))
+            rows.extend(
+                self._result_row(group["title"], classes=["result-group"], data_result_group=group["id"])
+                for group in section["groups"]
             )
-            for group in section["groups"]:
-                rows.append(
-                    element(
-                        "li",
-                        text_element("span", group["title"], classes=["result-name"]),
-                        nodes.Text(": "),
-                        text_element("span", not_assessed, classes=["result-value"], data_role="value"),
-                        classes=["result-group"],
-                        data_result_group=group["id"],
-                        data_level=NOT_ASSESSED,
-                    )
-                )
         parts: list[nodes.Node] = [
             text_element("p", self.t("result.title"), classes=["result-title"], id=title_id),
             overall,
@@ -267,6 +250,17 @@ class FormRenderer:
         )
         parts.append(self.recommendations())
         return element("section", *parts, classes=["questionnaire-result"], aria_labelledby=title_id)
+
+    def _result_row(self, title: str, **attributes: Any) -> nodes.Node:
+        """One line of the per-section or per-group breakdown: its name and its level."""
+        return element(
+            "li",
+            text_element("span", title, classes=["result-name"]),
+            nodes.Text(": "),
+            text_element("span", self.t("level.not-assessed"), classes=["result-value"], data_role="value"),
+            data_level=NOT_ASSESSED,
+            **attributes,
+        )
 
     def recommendations(self) -> nodes.Node:
         items = []
