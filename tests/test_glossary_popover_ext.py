@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from glossary_popover.definitions import first_sentence
-from glossary_popover.nodes import script_safe_json
+from json_data import script_safe_json
 
 
 def parsed(app: Any, page: str) -> BeautifulSoup:

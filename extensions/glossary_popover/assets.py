@@ -9,7 +9,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .nodes import glossary_definitions
+from .nodes import has_definitions
 
 STATIC = Path(__file__).parent / "static"
 #: Folder under ``_static`` the files are copied to.
@@ -29,7 +29,7 @@ def _copy_static(app: Sphinx, exception: Exception | None) -> None:
 def _page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
-    if doctree is None or not any(True for _ in doctree.findall(glossary_definitions)):
+    if doctree is None or not has_definitions(doctree):
         return
     # Called per page: add_css_file/add_js_file here affect this page only.
     app.add_css_file(f"{TARGET}/glossary-popover.css")

@@ -1,48 +1,22 @@
-"""The node that carries a page's glossary definitions to the browser, and its HTML visitor.
-
-The visitor writes the element with ``starttag`` and the JSON escaped so it can never close the script
-element or open a comment; no HTML is assembled by hand.
-"""
+"""The block that carries a page's glossary definitions to the browser (a ``json_data`` node)."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.writers.html5 import HTML5Translator
+from json_data import json_data
 
 #: The id the browser script looks for.
 DATA_ID = "glossary-definitions"
 
 
-class glossary_definitions(nodes.Element, nodes.General):
-    """``<script type="application/json" id="glossary-definitions">`` holding ``node["payload"]``.
-
-    The payload maps each linked anchor id to ``{"term": ..., "definition": ...}``.
-    """
+def definitions_block(payload: dict[str, dict[str, str]]) -> json_data:
+    """``<script type="application/json" id="glossary-definitions">``: anchor id → term and definition."""
+    return json_data("", payload=payload, ids=[DATA_ID])
 
 
-def script_safe_json(payload: Any) -> str:
-    """JSON in which ``<``, ``>`` and ``&`` are escaped, so it is inert inside a script element."""
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def has_definitions(doctree: nodes.Node) -> bool:
+    """Whether a page carries a definitions block (and so needs the pop-over script)."""
+    return any(DATA_ID in node["ids"] for node in doctree.findall(json_data))
 
 
-def visit_glossary_definitions(self: HTML5Translator, node: glossary_definitions) -> None:
-    self.body.append(self.starttag(node, "script", "", type="application/json", ids=[DATA_ID]))
-    self.body.append(script_safe_json(node["payload"]))
-    self.body.append("</script>\n")
-    raise nodes.SkipNode
-
-
-def skip(self: Any, node: nodes.Node) -> None:
-    """Other formats have no pop-overs: the glossary itself carries the definitions."""
-    raise nodes.SkipNode
-
-
-def setup_nodes(app: Sphinx) -> None:
-    """Register the node with its HTML visitor and a skip for every other format."""
-    others: dict[str, Any] = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
-    app.add_node(glossary_definitions, html=(visit_glossary_definitions, None), **others)
+__all__ = ["DATA_ID", "definitions_block", "has_definitions"]

@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .definitions import definitions, lookup
-from .nodes import glossary_definitions
+from .nodes import definitions_block
 
 #: The class Sphinx gives the text of a resolved ``{term}`` reference.
 TERM_CLASS = "std-term"
@@ -42,7 +42,7 @@ def _add_definitions(app: Sphinx, doctree: nodes.document, docname: str) -> None
                 payload[anchor] = {"term": entry[0], "definition": entry[1]}
                 break
     if payload:
-        doctree.append(glossary_definitions("", payload=payload))
+        doctree.append(definitions_block(payload))
 
 
 def setup_pages(app: Sphinx) -> None:

@@ -24,6 +24,7 @@ def _default_display_root(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Wire the directive, nodes, bookkeeping and browser assets."""
     app.setup_extension("pyscript_runtime")
+    app.setup_extension("json_data")
     app.add_config_value("questionnaire_language", "en", "env", types=[str])
     app.add_config_value("questionnaire_display_root", "", "env", types=[str])
     app.connect("config-inited", _default_display_root)

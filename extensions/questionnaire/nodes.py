@@ -1,12 +1,11 @@
 """Docutils nodes for questionnaire forms and the HTML visitors that render them.
 
 Every attribute value and text goes through the translator's ``starttag``/``encode``,
-which escape; the only raw output is the JSON data block, escaped for a script element.
+which escape. Data for the browser travels in ``json_data`` nodes (extensions/json_data).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from docutils import nodes
@@ -23,10 +22,6 @@ class questionnaire_element(nodes.Element, nodes.General):
     ``node["tag"]`` is the element name, ``node["attributes"]`` its attributes
     (``True`` writes a boolean attribute, ``False`` leaves it out). Text children are escaped.
     """
-
-
-class questionnaire_data(nodes.Element, nodes.General):
-    """A ``<script type="application/json">`` block carrying ``node["payload"]`` to the browser."""
 
 
 def element(
@@ -66,19 +61,6 @@ def depart_questionnaire_element(self: HTML5Translator, node: questionnaire_elem
         self.body.append(f"</{node['tag']}>")
 
 
-def script_safe_json(payload: Any) -> str:
-    """JSON that cannot close its script element or open a comment."""
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def visit_questionnaire_data(self: HTML5Translator, node: questionnaire_data) -> None:
-    self.body.append(self.starttag(node, "script", "", type="application/json"))
-    self.body.append(script_safe_json(node["payload"]))
-    self.body.append("</script>")
-    raise nodes.SkipNode
-
-
 def skip(self: Any, node: nodes.Node) -> None:
     """Other builders (text, LaTeX, ...) show the generated "How this is scored" only."""
     raise nodes.SkipNode
@@ -88,4 +70,3 @@ def setup_nodes(app: Sphinx) -> None:
     """Register the nodes with an HTML renderer and a skip for every other format."""
     others: dict[str, Any] = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(questionnaire_element, html=(visit_questionnaire_element, depart_questionnaire_element), **others)
-    app.add_node(questionnaire_data, html=(visit_questionnaire_data, None), **others)

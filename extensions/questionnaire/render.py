@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from json_data import json_data
 from sphinx import addnodes
 
 from .model import NOT_ASSESSED, Definition
-from .nodes import element, questionnaire_data, text_element
+from .nodes import element, text_element
 from .strings import catalogue, text
 
 
@@ -32,7 +33,7 @@ class FormRenderer:
         spec = self.spec
         payload = {"spec": spec, "strings": catalogue(self.lang)}
         children: list[nodes.Node] = [
-            questionnaire_data("", payload=payload, classes=["questionnaire-spec"]),
+            json_data("", payload=payload, classes=["questionnaire-spec"]),
             text_element(
                 "p",
                 self.t("status.loading"),
