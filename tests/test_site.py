@@ -60,3 +60,14 @@ def test_every_page_has_one_h1_and_a_language(built_site: BuiltSite) -> None:
         if not document.html.get("lang"):
             problems.append(f"{page}: no lang attribute")
     assert problems == []
+
+
+PLACEHOLDERS = ("coming soon", "tbd", "todo", "lorem ipsum", "under construction", "to be written")
+
+
+def test_no_page_is_a_placeholder(built_site: BuiltSite) -> None:
+    found = []
+    for page in sorted(set(pages(built_site.path)) - GENERATED):
+        text = " ".join(soup(built_site.path / page).select_one("article").get_text(" ").lower().split())
+        found += [f"{page}: {word!r}" for word in PLACEHOLDERS if f" {word} " in f" {text} "]
+    assert found == []
