@@ -146,3 +146,14 @@ def test_editing_the_yaml_rebuilds_the_page_that_uses_it(make_app: Any, rootdir:
     assert "Is it new?" in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert "1 changed" in status.getvalue(), status.getvalue()
     assert "Is it new?" not in (Path(app.outdir) / "plain.html").read_text(encoding="utf-8")
+
+
+@TWO_FORMS
+def test_a_fresh_build_stamps_every_engine_and_runtime_file_for_cache_busting(app: Any) -> None:
+    # Stamps (?v=checksum) exist only if the files were in _static/ when the page was written.
+    app.build()
+    page = _page(app)
+    sources = [s["src"] for s in page.select("script[src]") if "questionnaire/" in s["src"] or "pyscript/" in s["src"]]
+    styles = [link["href"] for link in page.select("link[href]") if "questionnaire/" in link["href"]]
+    assert len(sources) == 3 and len(styles) == 1
+    assert [url for url in sources + styles if "?v=" not in url] == []

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from static_files import copy_to_static
 
 from .nodes import has_definitions
 
@@ -16,14 +16,8 @@ STATIC = Path(__file__).parent / "static"
 TARGET = "glossary-popover"
 
 
-def _copy_static(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    target = Path(app.outdir) / "_static" / TARGET
-    target.mkdir(parents=True, exist_ok=True)
-    for path in STATIC.iterdir():
-        if path.is_file():
-            shutil.copyfile(path, target / path.name)
+def _copy_static(app: Sphinx) -> None:
+    copy_to_static(app, [(path, f"{TARGET}/{path.name}") for path in sorted(STATIC.iterdir()) if path.is_file()])
 
 
 def _page_assets(
@@ -37,6 +31,6 @@ def _page_assets(
 
 
 def setup_assets(app: Sphinx) -> None:
-    """Copy the files after the build; link them from the pages that need them."""
-    app.connect("build-finished", _copy_static)
+    """Copy the files before pages are written; link them from the pages that need them."""
+    app.connect("builder-inited", _copy_static)
     app.connect("html-page-context", _page_assets)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+from static_files import copy_to_static
 
 from .manifest import RuntimeFile, load_manifest, sha256_of
 from .pages import setup_pages
@@ -36,27 +36,16 @@ def verify(node_modules: Path) -> list[RuntimeFile]:
     return files
 
 
-def _builder_inited(app: Sphinx) -> None:
+def _verify_and_copy(app: Sphinx) -> None:
+    # Verified and copied once, before any page is written (see static_files).
     if app.builder.format != "html":
         return
     node_modules = Path(app.config.pyscript_node_modules)
-    app.env._pyscript_runtime_files = verify(node_modules)  # type: ignore[attr-defined]
-
-
-def _copy_runtime(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    node_modules = Path(app.config.pyscript_node_modules)
-    static = Path(app.outdir) / "_static"
-    for f in verify(node_modules):
-        target = static / f.target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(node_modules / f.source, target)
+    copy_to_static(app, ((node_modules / f.source, f.target) for f in verify(node_modules)))
 
 
 def setup_assets(app: Sphinx) -> None:
-    """Register the config value and the copy step."""
+    """Register the config value and the check-and-copy step."""
     app.add_config_value("pyscript_node_modules", "node_modules", "env", types=[str])
-    app.connect("builder-inited", _builder_inited)
-    app.connect("build-finished", _copy_runtime)
+    app.connect("builder-inited", _verify_and_copy)
     setup_pages(app)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 from pyscript_runtime import runtime_urls
 from sphinx.application import Sphinx
+from static_files import copy_to_static
 
-from .registry import _uses
+from .registry import has_questionnaires
 
 PACKAGE = Path(__file__).parent
 #: Pure modules the browser imports: the same files pytest imports.
@@ -18,20 +18,14 @@ SHARED_MODULES = ("scoring.py", "answers.py", "report.py")
 STATIC = "questionnaire"
 
 
-def _copy_static(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    target = Path(app.outdir) / "_static" / STATIC
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SHARED_MODULES:
-        shutil.copyfile(PACKAGE / name, target / name)
-    for path in (PACKAGE / "static").iterdir():
-        if path.is_file():
-            shutil.copyfile(path, target / path.name)
+def _copy_static(app: Sphinx) -> None:
+    shared = [(PACKAGE / name, f"{STATIC}/{name}") for name in SHARED_MODULES]
+    glue = [(path, f"{STATIC}/{path.name}") for path in sorted((PACKAGE / "static").iterdir()) if path.is_file()]
+    copy_to_static(app, shared + glue)
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if pagename not in _uses(app.env):
+    if not has_questionnaires(app.env, pagename):
         return
     urls = runtime_urls(app.builder, pagename)
     base = urls["static"] + STATIC + "/"
@@ -45,6 +39,6 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[st
 
 
 def setup_assets(app: Sphinx) -> None:
-    """Copy the engine's files after the build; add its scripts only to pages that need them."""
-    app.connect("build-finished", _copy_static)
+    """Copy the engine's files before pages are written; add its scripts only to pages that need them."""
+    app.connect("builder-inited", _copy_static)
     app.connect("html-page-context", _page_assets)

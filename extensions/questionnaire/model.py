@@ -71,13 +71,6 @@ class Definition:
         """The definition's semantic version."""
         return str(self.spec["version"])
 
-    def level(self, level_id: str) -> dict[str, Any]:
-        """The level with ``level_id`` (``not-assessed`` included)."""
-        for level in self.spec["levels"]:
-            if level["id"] == level_id:
-                return dict(level)
-        raise KeyError(level_id)
-
 
 @cache
 def _schema_validator() -> jsonschema.Draft202012Validator:

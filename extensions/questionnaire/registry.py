@@ -18,6 +18,11 @@ def _uses(env: BuildEnvironment) -> dict[str, list[tuple[str, str, list[Referenc
     return env.questionnaire_uses  # type: ignore[attr-defined,no-any-return]
 
 
+def has_questionnaires(env: BuildEnvironment, docname: str) -> bool:
+    """Whether a page shows at least one questionnaire."""
+    return docname in _uses(env)
+
+
 def record_use(env: BuildEnvironment, definition: Definition) -> str:
     """Remember a questionnaire on the current page; return an id prefix unique on that page."""
     uses = _uses(env).setdefault(env.docname, [])
