@@ -9,7 +9,8 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 BUILD  := _build
 SITE   := $(BUILD)/html
-SPHINXFLAGS := -c .
+# Doctrees (build caches) live beside the site, not inside it, so they are never published.
+SPHINXFLAGS := -c . -d $(BUILD)/doctrees
 # -E: a fresh environment, so warnings from unchanged pages are reported again and the
 # search index is whole (an incremental build can drop its object list).
 STRICT := -E -W --keep-going -n -w $(BUILD)/warnings.txt

@@ -22,7 +22,12 @@ def _digest(data: bytes) -> str:
 
 def build_dist(site: Path, out: Path) -> Path:
     """Write ``out/<TOP>.zip`` and ``out/SHA256SUMS``; return the zip's path."""
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name != ".buildinfo")
+    # Dot-files and dot-folders are build bookkeeping (.buildinfo, .doctrees), not the site.
+    files = sorted(
+        p
+        for p in site.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(site).parts)
+    )
     out.mkdir(parents=True, exist_ok=True)
     archive = out / f"{TOP}.zip"
     sums = []

@@ -64,6 +64,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         "-c",
         str(ROOT),
         "-q",
+        "-d",
+        str(out / "doctrees"),
         "-W",
         "--keep-going",
         "-n",

@@ -18,6 +18,7 @@ def test_dist_zip_holds_the_site_and_verifiable_checksums(built_site: BuiltSite,
     with zipfile.ZipFile(archive) as zf:
         names = set(zf.namelist())
         assert f"{TOP}/index.html" in names
+        assert [n for n in names if "/." in n] == [], "build bookkeeping (.doctrees, .buildinfo) is not published"
         sums = zf.read(f"{TOP}/SHA256SUMS").decode().splitlines()
         assert len(sums) == len(names) - 1
         for line in sums:
