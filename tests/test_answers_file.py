@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from questionnaire import answers, scoring
+from questionnaire.engine import answers, scoring
+from questionnaire.engine import spec as specs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES: list[dict[str, Any]] = json.loads((FIXTURES / "answers_cases.json").read_text(encoding="utf-8"))
@@ -112,12 +113,12 @@ def test_format_constants() -> None:
 
 
 def test_control_names_cover_every_form_control() -> None:
-    assert answers.control_names(make_spec()) == {
+    assert specs.controls(make_spec()) == {
         "q1": {"kind": "single", "question": "q1", "options": ["yes", "no"]},
         "q2": {"kind": "multiple", "question": "q2", "options": ["a", "b", "c"]},
         "r1.likelihood": {"kind": "part", "question": "r1", "options": ["one", "two", "three"]},
         "r1.impact": {"kind": "part", "question": "r1", "options": ["one", "two", "three"]},
-        "r1.na": {"kind": "na", "question": "r1", "options": ["na"]},
+        "r1.not-applicable": {"kind": "not-applicable", "question": "r1", "options": ["yes"]},
         "notes1": {"kind": "text", "question": "notes1", "options": []},
         "r2.likelihood": {"kind": "part", "question": "r2", "options": ["one", "two", "three"]},
     }
@@ -292,19 +293,20 @@ def test_unknown_control() -> None:
     assert [(e["code"], e["detail"]["name"]) for e in report["errors"]] == [
         ("unknown-control", "q1.x"),
         ("unknown-control", "q9"),
-        ("unknown-control", "r2.na"),
+        # The engine-1 name is read as today's, and r2 has no not-applicable box.
+        ("unknown-control", "r2.not-applicable"),
     ]
 
 
 def test_unknown_option() -> None:
-    data = file_for(make_spec(), {"q1": "maybe", "q2": ["a", "z"], "r1.impact": "four", "r1.na": "yes"})
+    data = file_for(make_spec(), {"q1": "maybe", "q2": ["a", "z"], "r1.impact": "four", "r1.not-applicable": "no"})
     report = answers.check_file(make_spec(), data)
     assert_refused(report)
     assert [(e["code"], e["detail"]["name"], e["detail"]["option"]) for e in report["errors"]] == [
         ("unknown-option", "q1", "maybe"),
         ("unknown-option", "q2", "z"),
         ("unknown-option", "r1.impact", "four"),
-        ("unknown-option", "r1.na", "yes"),
+        ("unknown-option", "r1.not-applicable", "no"),
     ]
 
 
@@ -315,7 +317,7 @@ def test_unknown_option() -> None:
         ("q1", 1, "string"),
         ("q1", None, "string"),
         ("r1.likelihood", 2, "string"),
-        ("r1.na", True, "string"),
+        ("r1.not-applicable", True, "string"),
         ("q2", "a", "list of strings"),
         ("q2", ["a", 1], "list of strings"),
         ("q2", {"a": True}, "list of strings"),
@@ -445,12 +447,20 @@ def test_migration_chain_renames_questions_parts_options_and_notes() -> None:
             "q2": ["a", "b"],
             "r1.likelihood": "one",
             "r1.impact": "two",
-            "r1.na": "na",
+            "r1.not-applicable": "yes",
             "notes1": "kept",
         },
         "notes": {"q1": "why", "r1": "rating note", "general": "g"},
         "migrated_from": "1.9.0",
     }
+
+
+def test_files_from_engine_1_load_their_not_applicable_boxes() -> None:
+    # Engine 1 named the box <item>.na with the value na; engine 2 names it <item>.not-applicable = yes.
+    report = answers.check_file(make_spec(), file_for(make_spec(), {"r1.na": "na", "r1.likelihood": "one"}))
+    assert report["ok"] is True
+    assert report["answers"] == {"r1.not-applicable": "yes", "r1.likelihood": "one"}
+    assert scoring.score(make_spec(), report["answers"])["items"][2]["status"] == "not-applicable"
 
 
 def test_migration_from_the_middle_of_the_chain() -> None:

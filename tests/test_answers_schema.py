@@ -9,7 +9,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from questionnaire import answers, scoring
+from questionnaire.engine import answers, scoring
 from questionnaire.model import load_definition
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,11 +7,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PARITY = ROOT / "tests" / "parity"
+#: Real definitions, normalized by the build's model, scored with answers made up below.
+DEFINITIONS = [
+    ROOT / "content" / "questionnaires" / "applicability.yaml",
+    ROOT / "tests" / "roots" / "test-q-dimensions" / "risk.yaml",
+]
 #: The strings catalogue first (a JSON object): with it, every score case also renders its reports.
 CASE_FILES = [
     ROOT / "extensions" / "questionnaire" / "locales" / "en.json",
@@ -30,28 +36,70 @@ def run(command: list[str]) -> list[str]:
     return completed.stdout.splitlines()
 
 
-def case_count() -> int:
-    loaded = [json.loads(path.read_text(encoding="utf-8")) for path in CASE_FILES]
+def _answer_sets(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Nothing; every first option; every last option; and every other question left out."""
+    from questionnaire.engine import spec as specs
+
+    firsts: dict[str, Any] = {}
+    lasts: dict[str, Any] = {}
+    for name, control in sorted(specs.controls(spec).items()):
+        if control["kind"] in ("text", "not-applicable"):
+            continue
+        first, last = control["options"][0], control["options"][-1]
+        firsts[name] = [first] if control["kind"] == "multiple" else first
+        lasts[name] = [last] if control["kind"] == "multiple" else last
+    boxes = {name: "yes" for name, control in specs.controls(spec).items() if control["kind"] == "not-applicable"}
+    sparse = {name: value for index, (name, value) in enumerate(sorted(lasts.items())) if index % 2 == 0}
+    return [("nothing", {}), ("first options", firsts), ("last options", lasts), ("sparse", sparse | boxes)]
+
+
+@pytest.fixture(scope="module")
+def case_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The fixture files, then one made from the real definitions through the build's model."""
+    from questionnaire.model import load_definition
+
+    cases = []
+    for path in DEFINITIONS:
+        spec = load_definition(path, path.name).spec
+        for name, answers in _answer_sets(spec):
+            cases.append({"name": f"{spec['id']}: {name}", "spec": spec, "answers": answers})
+    generated = tmp_path_factory.mktemp("parity") / "definitions.json"
+    generated.write_text(json.dumps(cases), encoding="utf-8")
+    return [*CASE_FILES, generated]
+
+
+def case_count(files: list[Path]) -> int:
+    loaded = [json.loads(path.read_text(encoding="utf-8")) for path in files]
     return sum(len(cases) for cases in loaded if isinstance(cases, list))
 
 
 @pytest.fixture(scope="module")
-def cpython_lines() -> list[str]:
-    return run([sys.executable, str(PARITY / "run_cases.py"), *map(str, CASE_FILES)])
+def cpython_lines(case_files: list[Path]) -> list[str]:
+    return run([sys.executable, str(PARITY / "run_cases.py"), *map(str, case_files)])
 
 
 @pytest.fixture(scope="module")
-def micropython_lines() -> list[str]:
+def micropython_lines(case_files: list[Path]) -> list[str]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not on PATH: the MicroPython parity check needs Node 20+ (it must not be skipped)")
     if not MICROPYTHON_PACKAGE.is_dir():
         pytest.fail(f"{MICROPYTHON_PACKAGE} is missing: run `npm ci` in {ROOT}")
-    return run([node, str(PARITY / "micropython_runner.mjs"), *map(str, CASE_FILES)])
+    return run([node, str(PARITY / "micropython_runner.mjs"), *map(str, case_files)])
 
 
-def test_cpython_prints_one_line_per_case(cpython_lines: list[str]) -> None:
-    assert len(cpython_lines) == case_count() > 0
+def test_cpython_prints_one_line_per_case(cpython_lines: list[str], case_files: list[Path]) -> None:
+    assert len(cpython_lines) == case_count(case_files) > 0
+
+
+def test_real_definitions_are_compared_with_their_dimensions(cpython_lines: list[str]) -> None:
+    outputs = {json.loads(line)["case"]: json.loads(line)["output"] for line in cpython_lines}
+    risk = outputs["risk: last options"]["score"]
+    assert [entry["kind"] for entry in risk["sections"]] == ["principle", "principle"]
+    assert risk["level"] == "extremely-high"
+    assert outputs["applicability: first options"]["score"]["level"] == "full-toolkit"
+    updates = [u["selector"] for u in outputs["risk: sparse"]["report"]["updates"]]
+    assert '[data-result-principle="equality"]' in updates
 
 
 def test_micropython_prints_the_same_lines_as_cpython(cpython_lines: list[str], micropython_lines: list[str]) -> None:

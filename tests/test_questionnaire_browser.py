@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import threading
+import time
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import PageGuard
 from playwright.sync_api import expect
+from serve import SiteHandler
 
 PAGE = "overview/index.html"
 FORM = 'form[data-questionnaire="applicability"]'
@@ -43,7 +48,9 @@ def test_result_is_not_assessed_until_answered_then_updates_live(page: Any, guar
     expect(page.locator(f"{FORM} .result-why")).to_contain_text("version 1.0.0")
     expect(page.locator(f'{FORM} .result-recommendation[data-level="full-toolkit"]')).to_be_visible()
     expect(page.locator(f'{FORM} .result-recommendation[data-level="core-principles"]')).to_be_hidden()
-    expect(page.locator(f'{FORM} [data-progress="questions"]')).to_have_text("3 of 3 answered")
+    progress = page.locator(f'{FORM} [data-progress-section="questions"]')
+    expect(progress).to_have_text("3 of 3 answered")
+    expect(progress).to_have_attribute("data-progress", "100")
     guard.assert_clean()
 
 
@@ -280,3 +287,47 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(page: Any, guard: P
     assert {"save", "load", "print", "markdown", "csv", "clear"} <= actions
     assert [r for r in reached if not r["outline"]] == [], "every focused control shows a focus outline"
     guard.assert_clean()
+
+
+def test_corrupt_saved_answers_are_reported_not_silently_dropped(page: Any, guard: PageGuard) -> None:
+    page.add_init_script(
+        'localStorage.setItem(\'aitk:questionnaire:applicability@1.0.0\', \'{"answers": {"core-functions": "maybe"}}\')'
+    )
+    _open(page)
+    expect(page.locator(f'{FORM} [data-role="storage"]')).to_contain_text("could not be read")
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).not_to_be_checked()
+    assert any("stored answers refused" in e for e in guard.console_errors), guard.console_errors
+    guard.console_errors.clear()  # the refusal is logged on purpose
+    guard.assert_clean()
+
+
+class _SlowWatchdog(SiteHandler):
+    """Serves the site, holding back watchdog.js (what the glue needs from JavaScript) for a while."""
+
+    def do_GET(self) -> None:
+        if "watchdog.js" in self.path:
+            time.sleep(1.5)  # the server thread waits, not the test: the browser keeps loading the rest
+        super().do_GET()
+
+
+def test_page_starts_even_when_watchdog_js_arrives_late(page: Any, built_site: Any) -> None:
+    # The glue reads window.aitkStorage, which watchdog.js defines. A classic script without defer
+    # runs during parsing, before any module script, so however late it arrives the glue finds it.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SlowWatchdog, directory=str(built_site.path)))
+    server.quiet = True  # type: ignore[attr-defined]
+    server.extra_headers = {}  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    try:
+        for _ in range(2):  # a cold load, then a warm one (a warm cache made the old race likelier)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}")
+            expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=20000)
+            _answer(page, "core-functions", "yes")
+            expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [e for e in errors if "404" not in e] == []

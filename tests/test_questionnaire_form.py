@@ -73,10 +73,10 @@ def test_control_names_and_values_follow_the_automation_interface(app: Any) -> N
     assert names == [
         "less-intrusive-option.impact",
         "less-intrusive-option.likelihood",
-        "less-intrusive-option.na",
+        "less-intrusive-option.not-applicable",
         "no-legal-basis.impact",
         "no-legal-basis.likelihood",
-        "no-legal-basis.na",
+        "no-legal-basis.not-applicable",
     ]
     values = [i["value"] for i in risk.select('input[name="no-legal-basis.likelihood"]')]
     assert values == ["rare", "unlikely", "possible", "likely", "almost-certain"]
@@ -104,7 +104,12 @@ def test_runtime_and_glue_load_once_and_only_on_questionnaire_pages(app: Any) ->
     assert len(glue) == 1
     config = json.loads(glue[0]["config"])
     assert config["interpreter"] == "_static/micropython/micropython.mjs"
-    assert config["files"]["_static/questionnaire/scoring.py"] == "./scoring.py"
+    # The whole engine package, mapped to the same paths it has in the source tree.
+    assert config["files"]["_static/questionnaire/engine/scoring.py"] == "./engine/scoring.py"
+    assert config["files"]["_static/questionnaire/engine/methods/any_yes.py"] == "./engine/methods/any_yes.py"
+    assert len(config["files"]) == len(list((ROOT / "extensions" / "questionnaire" / "engine").rglob("*.py")))
+    for source in config["files"]:
+        assert (Path(app.outdir) / source).is_file(), source
     assert len(page.select('script[src^="_static/pyscript/core.js"]')) == 1
     plain = _page(app, "plain.html")
     assert plain.select('script[type="mpy"]') == []

@@ -68,7 +68,7 @@ def test_applicability_definition_normalizes_to_the_scoring_contract() -> None:
     spec = definition.spec
     assert (spec["id"], spec["version"], spec["method"]) == ("applicability", "1.0.0", "any-yes")
     assert spec["params"] == {
-        "yes": "yes",
+        "yes_option": "yes",
         "any_level": "full-toolkit",
         "none_level": "core-principles",
         "questions": ["core-functions", "medium-or-higher-risk", "other-rights-effects"],

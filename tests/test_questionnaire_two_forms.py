@@ -64,7 +64,7 @@ def test_answering_one_form_leaves_the_other_alone(two_forms: Any, guard: PageGu
     expect(page.locator(f'{RISK} [data-result-group="legitimacy"]')).to_have_attribute("data-level", "high")
     expect(page.locator(f'{RISK} [data-result-group="necessity"]')).to_have_attribute("data-level", "not-assessed")
     expect(page.locator(f"{RISK} .result-why")).to_contain_text("Likely (4) × Impact: Major (4) = 16 → High")
-    page.locator(f'{RISK} input[name="less-intrusive-option.na"]').check()
+    page.locator(f'{RISK} input[name="less-intrusive-option.not-applicable"]').check()
     expect(risk).to_have_attribute("data-complete", "true")
     expect(page.locator(f'{CHECK} [data-result="overall"]')).to_have_attribute("data-level", "act")
     guard.assert_clean()

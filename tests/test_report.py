@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
-from questionnaire import answers, report
+from questionnaire.engine import answers, report
 from questionnaire.model import load_definition
 from questionnaire.strings import catalogue
 
@@ -41,7 +41,7 @@ def applicability() -> Any:
 
 
 def test_markdown_report_holds_result_answers_notes_and_escapes_tables(applicability: Any) -> None:
-    from questionnaire import scoring
+    from questionnaire.engine import scoring
 
     values = {"core-functions": "yes"}
     result = scoring.score(applicability, values)
@@ -53,7 +53,7 @@ def test_markdown_report_holds_result_answers_notes_and_escapes_tables(applicabi
 
 
 def test_csv_neutralizes_spreadsheet_formulas(applicability: Any) -> None:
-    from questionnaire import scoring
+    from questionnaire.engine import scoring
 
     result = scoring.score(applicability, {})
     text = report.to_csv(applicability, {}, {"general": '=HYPERLINK("x")'}, result, STRINGS)
@@ -64,7 +64,7 @@ def test_csv_neutralizes_spreadsheet_formulas(applicability: Any) -> None:
 def test_csv_quotes_commas_and_newlines(tmp_path: Path, applicability: Any) -> None:
     import csv
 
-    from questionnaire import scoring
+    from questionnaire.engine import scoring
 
     result = scoring.score(applicability, {})
     path = tmp_path / "a.csv"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from questionnaire import scoring
+from questionnaire.engine import methods, rational, scoring
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES: list[dict[str, Any]] = json.loads((FIXTURES / "scoring_cases.json").read_text(encoding="utf-8"))
@@ -97,7 +97,7 @@ def triage_spec(listed: list[str] | None = None) -> dict[str, Any]:
         "title": "Triage",
         "method": "any-yes",
         "params": {
-            "yes": "yes",
+            "yes_option": "yes",
             "questions": listed or ["q1", "q2", "q3"],
             "any_level": "full-toolkit",
             "none_level": "core-principles",
@@ -228,7 +228,10 @@ RESULT_KEYS = {
     "score",
     "score_num",
     "score_den",
+    "percent",
 }
+#: What every section and group entry carries, whatever the method (the declared dimensions' contract).
+ENTRY_KEYS = {"dimension", "kind", "id", "level", "score", "score_num", "score_den", "percent", "answered", "total"}
 
 
 def test_fixture_cases_cover_all_three_methods_and_every_case_has_an_expectation() -> None:
@@ -254,6 +257,12 @@ def test_result_has_the_shared_shape_and_no_floats(case: dict[str, Any]) -> None
     assert [entry["id"] for entry in result["sections"]] == [s["id"] for s in case["spec"]["sections"]]
     for entry in result["items"]:
         assert set(entry) == {"id", "section", "group", "status", "score", "level", "parts"}
+    for entry in result["sections"]:
+        assert set(entry) == ENTRY_KEYS
+        assert (entry["dimension"], entry["kind"]) == ("sections", "section")
+    for entry in result["groups"]:
+        assert set(entry) == ENTRY_KEYS | {"section"}
+        assert (entry["dimension"], entry["kind"]) == ("groups", "group")
 
 
 @pytest.mark.parametrize("case", SCORED_CASES, ids=lambda case: case["name"])
@@ -288,7 +297,7 @@ def test_unknown_method_raises_value_error() -> None:
 
 
 def test_methods_are_dispatched_through_a_dict() -> None:
-    assert set(scoring.METHODS) == {"any-yes", "matrix-max", "banded-mean"}
+    assert set(methods.METHODS) == {"any-yes", "matrix-max", "banded-mean"}
 
 
 # ---------------------------------------------------------------------------
@@ -321,7 +330,7 @@ def test_matrix_score_is_the_product_banded_inclusively(likelihood: int, impact:
 
 
 def test_matrix_not_applicable_wins_over_ratings() -> None:
-    result = scoring.score(risk_spec(), {**rate("r1", 5, 5), "r1.na": "na"})
+    result = scoring.score(risk_spec(), {**rate("r1", 5, 5), "r1.not-applicable": "yes"})
     na = item(result, "r1")
     assert (na["status"], na["score"], na["level"], na["parts"]) == ("not-applicable", None, None, [])
     assert result["level"] == "not-assessed"
@@ -330,7 +339,7 @@ def test_matrix_not_applicable_wins_over_ratings() -> None:
 
 
 def test_matrix_na_is_ignored_when_the_question_does_not_allow_it() -> None:
-    result = scoring.score(risk_spec(), {**rate("r2", 3, 4), "r2.na": "na"})
+    result = scoring.score(risk_spec(), {**rate("r2", 3, 4), "r2.not-applicable": "yes"})
     assert item(result, "r2")["status"] == "rated"
     assert result["level"] == "high"
 
@@ -354,7 +363,7 @@ def test_matrix_unanswered_items_are_listed_as_incomplete_in_spec_order() -> Non
 
 
 def test_matrix_complete_when_every_rating_is_rated_or_not_applicable() -> None:
-    answers = {**rate("r1", 1, 1), **rate("r2", 1, 1), "r3.na": "na", **rate("r4", 1, 2)}
+    answers = {**rate("r1", 1, 1), **rate("r2", 1, 1), "r3.not-applicable": "yes", **rate("r4", 1, 2)}
     result = scoring.score(risk_spec(), answers)
     assert result["complete"] is True
     assert (result["answered"], result["total"]) == (4, 4)
@@ -380,7 +389,7 @@ def test_matrix_highest_follows_the_levels_order_not_the_band_order() -> None:
 
 
 def test_matrix_group_of_only_not_applicable_items_is_not_assessed() -> None:
-    result = scoring.score(risk_spec(), {"r3.na": "na", **rate("r1", 2, 3)})
+    result = scoring.score(risk_spec(), {"r3.not-applicable": "yes", **rate("r1", 2, 3)})
     assert by_id(result["groups"])["b"]["level"] == "not-assessed"
     assert by_id(result["sections"])["fairness"]["level"] == "not-assessed"
     assert result["level"] == "medium"
@@ -404,9 +413,15 @@ def test_matrix_text_questions_are_never_items() -> None:
 
 
 def test_matrix_section_counts() -> None:
-    result = scoring.score(risk_spec(), {**rate("r1", 1, 1), "r3.na": "na", "r2.likelihood": "rare"})
+    result = scoring.score(risk_spec(), {**rate("r1", 1, 1), "r3.not-applicable": "yes", "r2.likelihood": "rare"})
     lawfulness = by_id(result["sections"])["lawfulness"]
-    assert (lawfulness["answered"], lawfulness["total"], lawfulness["score"]) == (2, 3, None)
+    # The entry's score is its highest item score (r1: 1 × 1); a product has no percent.
+    assert (lawfulness["answered"], lawfulness["total"], lawfulness["score"], lawfulness["percent"]) == (
+        2,
+        3,
+        "1.00",
+        None,
+    )
 
 
 def test_matrix_score_outside_every_band_is_a_spec_error() -> None:
@@ -499,17 +514,17 @@ def test_any_yes_items_report_the_chosen_option() -> None:
     ],
 )
 def test_to_rational_is_exact(value: Any, expected: tuple[int, int]) -> None:
-    assert scoring.to_rational(value) == expected
+    assert rational.to_rational(value) == expected
 
 
 @pytest.mark.parametrize("value", [True, False, None, "abc", [1], "\u0661.5", ""])
 def test_to_rational_refuses_non_numbers(value: Any) -> None:
     with pytest.raises(ValueError):
-        scoring.to_rational(value)
+        rational.to_rational(value)
 
 
 @pytest.mark.parametrize(
-    ("rational", "text"),
+    ("value", "text"),
     [
         ((2, 3), "0.67"),
         ((1, 3), "0.33"),
@@ -524,8 +539,8 @@ def test_to_rational_refuses_non_numbers(value: Any) -> None:
         ((-1, 1000), "0.00"),
     ],
 )
-def test_format_rational_rounds_half_up_to_two_decimals(rational: tuple[int, int], text: str) -> None:
-    assert scoring.format_rational(rational) == text
+def test_format_rational_rounds_half_up_to_two_decimals(value: tuple[int, int], text: str) -> None:
+    assert rational.format2(value) == text
 
 
 @pytest.mark.parametrize(
@@ -600,7 +615,14 @@ def test_banded_unknown_option_scores_zero_and_is_to_find_out() -> None:
 
 def test_banded_group_level_uses_the_group_statements() -> None:
     result = scoring.score(readiness_spec(), {"g1": "fully", "g2": "fully", "g3": "not-yet"})
-    assert result["groups"] == [{"id": "oversight", "section": "governance", "level": "advanced"}]
+    [group] = result["groups"]
+    assert (group["id"], group["section"], group["kind"], group["level"]) == (
+        "oversight",
+        "governance",
+        "group",
+        "advanced",
+    )
+    assert (group["score"], group["percent"]) == ("3.00", 100)
 
 
 def test_banded_complete_when_every_statement_is_answered() -> None:

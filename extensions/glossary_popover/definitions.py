@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
+from doc_data import DocDataDomain, doc_data
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-#: Where the definitions live on the build environment: ``{docname: {anchor id: [term, short definition]}}``.
-ENV_KEY = "glossary_popover_definitions"
+
+class GlossaryDefinitionsDomain(DocDataDomain):
+    """Short definitions per glossary page: ``{docname: {anchor id: [term, short definition]}}``."""
+
+    name = "glossary-popover"
+    label = "Glossary pop-over definitions"
+
 
 #: A sentence ends at . ! or ? followed by space and a capital, digit or opening quote or bracket.
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(])")
@@ -25,10 +30,8 @@ def first_sentence(text: str) -> str:
 
 
 def definitions(env: BuildEnvironment) -> dict[str, dict[str, list[str]]]:
-    """The collected definitions, created on first use."""
-    if not hasattr(env, ENV_KEY):
-        setattr(env, ENV_KEY, {})
-    return getattr(env, ENV_KEY)
+    """The collected definitions."""
+    return doc_data(env, GlossaryDefinitionsDomain.name).docs
 
 
 def glossary_terms(doctree: nodes.Node) -> Iterable[tuple[str, str, str]]:
@@ -51,22 +54,12 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
         definitions(app.env)[app.env.docname] = found
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    definitions(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: Any) -> None:
-    theirs = getattr(other, ENV_KEY, {})
-    definitions(env).update({name: theirs[name] for name in docnames if name in theirs})
-
-
 def lookup(env: BuildEnvironment, docname: str, anchor: str) -> list[str] | None:
     """``[term, short definition]`` for the glossary entry ``anchor`` on page ``docname``, if there is one."""
     return definitions(env).get(docname, {}).get(anchor)
 
 
 def setup_definitions(app: Sphinx) -> None:
-    """Collect definitions as pages are read; keep them right across incremental and parallel builds."""
+    """Collect definitions as pages are read, into a domain that Sphinx clears and merges."""
+    app.add_domain(GlossaryDefinitionsDomain)
     app.connect("doctree-read", _collect)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from doc_data import DocDataDomain, doc_data
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
@@ -14,20 +15,21 @@ CORE_CSS = "pyscript/core.css"
 INTERPRETER = "micropython/micropython.mjs"
 
 
-def _pages(env: BuildEnvironment) -> set[str]:
-    if not hasattr(env, "pyscript_pages"):
-        env.pyscript_pages = set()  # type: ignore[attr-defined]
-    return env.pyscript_pages  # type: ignore[attr-defined,no-any-return]
+class PyScriptPagesDomain(DocDataDomain):
+    """The pages that load the Python runtime (``docname -> True``)."""
+
+    name = "pyscript"
+    label = "PyScript pages"
 
 
 def require_pyscript(env: BuildEnvironment) -> None:
     """Mark the document being read as one that loads the Python runtime."""
-    _pages(env).add(env.docname)
+    doc_data(env, PyScriptPagesDomain.name).docs[env.docname] = True
 
 
 def needs_pyscript(env: BuildEnvironment, docname: str) -> bool:
     """Whether a document loads the Python runtime."""
-    return docname in _pages(env)
+    return bool(doc_data(env, PyScriptPagesDomain.name).docs.get(docname))
 
 
 def runtime_urls(builder: Builder, docname: str) -> dict[str, str]:
@@ -40,14 +42,6 @@ def runtime_urls(builder: Builder, docname: str) -> dict[str, str]:
     return {"static": static, "interpreter": static + INTERPRETER}
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _pages(env).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    _pages(env).update(_pages(other) & docnames)
-
-
 def _add_runtime(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     # Called per page: add_js_file here affects this page only.
     if needs_pyscript(app.env, pagename):
@@ -56,7 +50,6 @@ def _add_runtime(app: Sphinx, pagename: str, templatename: str, context: dict[st
 
 
 def setup_pages(app: Sphinx) -> None:
-    """Register the bookkeeping of pages that need the runtime."""
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    """Register the domain that remembers runtime pages, and the per-page loader."""
+    app.add_domain(PyScriptPagesDomain)
     app.connect("html-page-context", _add_runtime)

@@ -1,35 +1,22 @@
-"""Questionnaires: YAML definitions rendered as accessible forms and scored in the browser."""
+"""Questionnaires: YAML definitions rendered as accessible forms and scored in the browser.
+
+Importing this package imports nothing else: the pure engine (``questionnaire.engine``) and
+the model load without Sphinx. ``setup()`` pulls in the Sphinx side when Sphinx calls it.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
-from .assets import setup_assets
-from .directive import QuestionnaireDirective
-from .nodes import setup_nodes
-from .registry import setup_registry
-
-__version__ = "1.0.0"
-
-
-def _default_display_root(app: Sphinx, config: Config) -> None:
-    # Paths in error messages are relative to the project (conf.py's folder) unless set.
-    if not config.questionnaire_display_root:
-        config.questionnaire_display_root = str(app.confdir)
+__version__ = "2.0.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Wire the directive, nodes, bookkeeping and browser assets."""
-    app.setup_extension("pyscript_runtime")
-    app.setup_extension("json_data")
-    app.add_config_value("questionnaire_language", "en", "env", types=[str])
-    app.add_config_value("questionnaire_display_root", "", "env", types=[str])
-    app.connect("config-inited", _default_display_root)
-    app.add_directive("questionnaire", QuestionnaireDirective)
-    setup_nodes(app)
-    setup_registry(app)
-    setup_assets(app)
+    """Wire the directive, nodes, domain and browser assets (see ``extension.py``)."""
+    from .extension import setup_extension
+
+    setup_extension(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

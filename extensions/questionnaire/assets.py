@@ -1,4 +1,4 @@
-"""Ship the engine to the browser: Python modules, glue, styles, and a per-page PyScript config."""
+"""Ship the engine to the browser: the pure ``engine`` package, the glue, styles, a per-page PyScript config."""
 
 from __future__ import annotations
 
@@ -10,31 +10,39 @@ from pyscript_runtime import runtime_urls
 from sphinx.application import Sphinx
 from static_files import copy_to_static
 
-from .registry import has_questionnaires
+from .domain import domain
 
 PACKAGE = Path(__file__).parent
-#: Pure modules the browser imports: the same files pytest imports.
-SHARED_MODULES = ("scoring.py", "answers.py", "report.py")
+ENGINE = PACKAGE / "engine"
 STATIC = "questionnaire"
 
 
+def engine_files() -> list[str]:
+    """The engine's modules, relative to the package folder (``engine/scoring.py``, ...): the files
+    pytest imports are the files the browser runs."""
+    return sorted(path.relative_to(PACKAGE).as_posix() for path in ENGINE.rglob("*.py"))
+
+
 def _copy_static(app: Sphinx) -> None:
-    shared = [(PACKAGE / name, f"{STATIC}/{name}") for name in SHARED_MODULES]
+    engine = [(PACKAGE / name, f"{STATIC}/{name}") for name in engine_files()]
     glue = [(path, f"{STATIC}/{path.name}") for path in sorted((PACKAGE / "static").iterdir()) if path.is_file()]
-    copy_to_static(app, shared + glue)
+    copy_to_static(app, engine + glue)
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if not has_questionnaires(app.env, pagename):
+    if not domain(app.env).has_questionnaires(pagename):
         return
     urls = runtime_urls(app.builder, pagename)
     base = urls["static"] + STATIC + "/"
     config = {
         "interpreter": urls["interpreter"],
-        "files": {base + name: "./" + name for name in SHARED_MODULES},
+        "files": {base + name: "./" + name for name in engine_files()},
     }
     app.add_css_file(f"{STATIC}/questionnaire.css")
-    app.add_js_file(f"{STATIC}/watchdog.js", defer="defer")
+    # A classic script without defer runs while the page is parsed, so it has always run before
+    # any module script (PyScript's core.js, and so the glue): the glue relies on what it defines.
+    # The priority also puts it before core.js in the page, for readers of the source.
+    app.add_js_file(f"{STATIC}/watchdog.js", priority=400)
     app.add_js_file(f"{STATIC}/glue.py", type="mpy", config=json.dumps(config, sort_keys=True))
 
 

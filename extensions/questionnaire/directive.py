@@ -12,9 +12,9 @@ from pyscript_runtime import require_pyscript
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .domain import domain
 from .errors import WARNING_TYPE, DefinitionError
 from .model import load_definition
-from .registry import record_error, record_use
 from .render import FormRenderer
 from .strings import text
 
@@ -44,13 +44,14 @@ class QuestionnaireDirective(SphinxDirective):
         try:
             definition = load_definition(path, Path(display).as_posix())
         except DefinitionError as error:
-            # Logged (not raised) so the message is one clean located line; the build
-            # still fails: registry.fail_on_definition_errors sets the exit status.
-            record_error(self.env, str(error), self.get_location())
+            # Logged (not raised) so the message is one clean located line; the build still
+            # fails: the domain remembers the error and sets the exit status at the end.
+            logger.error(str(error), location=self.get_location(), type=WARNING_TYPE, subtype="definition")
+            domain(self.env).note_error(self.env.docname, str(error))
             return []
         for subtype, message in definition.notes:
             logger.warning(message, location=self.get_location(), type=WARNING_TYPE, subtype=subtype)
-        prefix = record_use(self.env, definition)
+        prefix = domain(self.env).note_use(self.env.docname, definition)
         require_pyscript(self.env)
         renderer = FormRenderer(definition, prefix, self.config.questionnaire_language)
         container = nodes.container(classes=["questionnaire"])

@@ -1,8 +1,11 @@
-"""Errors and warnings of the questionnaire engine: one message template, one subtype catalogue."""
+"""Errors and warnings of the questionnaire build: one message template, one subtype catalogue.
+
+No Sphinx import: the model raises :class:`DefinitionError`, and the directive logs it as a
+located build error. The pure engine raises its own ``SpecError`` (``engine/errors.py``),
+which ``model.py`` locates in the author's file.
+"""
 
 from __future__ import annotations
-
-from sphinx.errors import SphinxError
 
 #: Warning subtypes, for ``suppress_warnings = ["questionnaire.<subtype>"]``.
 WARNING_SUBTYPES = {
@@ -10,6 +13,7 @@ WARNING_SUBTYPES = {
     "unknown-ref": "a recommendation, section or group points at a label no page defines",
     "unused-level": "a level is declared but no band or rule can produce it",
     "no-recommendation": "a level has no recommendation",
+    "unknown-item": "a questionnaire:item reference or item list names nothing the site defines",
 }
 WARNING_TYPE = "questionnaire"
 
@@ -25,10 +29,8 @@ def format_path(path: tuple[str | int, ...]) -> str:
     return out or "(top level)"
 
 
-class DefinitionError(SphinxError):
+class DefinitionError(Exception):
     """A questionnaire definition that cannot be built, located in the author's file."""
-
-    category = "Questionnaire definition error"
 
     def __init__(self, filename: str, line: int, column: int, path: tuple[str | int, ...], message: str) -> None:
         self.filename = filename

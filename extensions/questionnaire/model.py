@@ -1,26 +1,31 @@
-"""Load a questionnaire definition, validate it, and normalize it into the scoring spec.
+"""Load a questionnaire definition: validate it, then normalize it into the spec the engine scores.
 
-No Sphinx import here: the model is plain data so that tests and scripts can use it.
+Three steps, kept apart: :func:`validate` checks the author's data (the JSON Schema, with each
+method's ``params`` schema, then what a schema cannot say) and raises located errors;
+:func:`normalize` turns valid data into the spec without changing the data; the method then
+checks the spec (``engine/methods``) and fills in its defaults. No Sphinx import here.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
-from .errors import DefinitionError
+from .engine import methods
+from .engine import spec as specs
+from .engine.errors import SpecError
+from .errors import DefinitionError, format_path
 from .loader import Located, Path_, load_located
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "questionnaire.schema.json"
-NOT_ASSESSED = "not-assessed"
+NOT_ASSESSED = specs.NOT_ASSESSED
 
 _TYPE_WORDS = {
     "string": "a string",
@@ -72,16 +77,36 @@ class Definition:
         return str(self.spec["version"])
 
 
+# --- the schema: the file's grammar plus each registered method's params -----------------
+
+
+def definition_schema() -> dict[str, Any]:
+    """The JSON Schema of a definition, with ``method`` and ``params`` taken from the method registry."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema["properties"]["method"] = {"enum": methods.names()}
+    schema["allOf"] = []
+    for name in methods.names():
+        params = methods.get(name).PARAMS
+        then: dict[str, Any] = {"properties": {"params": params}}
+        if params.get("required"):
+            then["required"] = ["params"]
+        schema["allOf"].append({"if": {"properties": {"method": {"const": name}}}, "then": then})
+    return schema
+
+
 @cache
 def _schema_validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(definition_schema())
 
 
 def _schema_error(doc: Located) -> DefinitionError | None:
     errors = sorted(
         _schema_validator().iter_errors(doc.data), key=lambda e: (list(doc.where(tuple(e.absolute_path))), e.validator)
     )
+    # YAML 1.1 reads a bare `yes` key as true: asking for the field's real name (say
+    # `yes_option`) helps more than "unknown field 'True'".
+    if any(e.validator == "required" for e in errors):
+        errors = [e for e in errors if not (e.validator == "additionalProperties" and _has_bool_key(e.instance))]
     if not errors:
         return None
     error = jsonschema.exceptions.best_match(errors)
@@ -105,6 +130,8 @@ def _schema_error(doc: Located) -> DefinitionError | None:
         return doc.error(
             path, f"must be {_PATTERN_WORDS.get(error.validator_value, error.validator_value)} (got {value!r})"
         )
+    if kind == "minimum":
+        return doc.error(path, f"must be at least {error.validator_value} (got {value!r})")
     if kind == "minItems":
         return doc.error(path, f"must have at least {error.validator_value} item(s)")
     if kind == "maxItems":
@@ -114,284 +141,99 @@ def _schema_error(doc: Located) -> DefinitionError | None:
     return doc.error(path, error.message)
 
 
-def _check_unique(doc: Located, items: list[dict[str, Any]], path: Path_, key: str = "id") -> None:
+def _has_bool_key(value: Any) -> bool:
+    return isinstance(value, dict) and any(isinstance(key, bool) for key in value)
+
+
+# --- validation: the author's data, before anything is built from it ----------------------
+
+
+def _check_unique(doc: Located, items: list[dict[str, Any]], path: Path_) -> None:
     seen: set[str] = set()
     for index, item in enumerate(items):
-        if item[key] in seen:
-            raise doc.error(path, f"duplicate id '{item[key]}'", at=(*path, index, key))
-        seen.add(item[key])
+        if item["id"] in seen:
+            raise doc.error(path, f"duplicate id '{item['id']}'", at=(*path, index, "id"))
+        seen.add(item["id"])
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def _exact(number: float | int) -> Fraction:
-    # From the decimal text the author wrote, so 0.7 means exactly 7/10.
-    return Fraction(str(number))
-
-
-def _options(doc: Located, raw: dict[str, Any], path: Path_) -> list[dict[str, Any]]:
-    """The options of a question or part, from ``options`` or a named ``scale``."""
+def _check_options(doc: Located, raw: dict[str, Any], path: Path_) -> None:
+    """A question or part gives ``options`` or a known ``scale``, never both."""
     if "options" in raw and "scale" in raw:
         raise doc.error((*path, "scale"), "give either 'options' or 'scale', not both")
-    opt_path: Path_
     if "scale" in raw:
         scales = doc.data.get("scales", {})
         if raw["scale"] not in scales:
             known = ", ".join(sorted(scales)) or "none"
             raise doc.error((*path, "scale"), f"unknown scale '{raw['scale']}' (scales: {known})")
-        options, opt_path = scales[raw["scale"]], ("scales", raw["scale"])
     elif "options" in raw:
-        options, opt_path = raw["options"], (*path, "options")
+        _check_unique(doc, raw["options"], (*path, "options"))
     else:
         raise doc.error(path, "needs 'options' or 'scale'")
-    _check_unique(doc, options, opt_path)
-    return [
-        {"id": o["id"], "label": o["label"], "value": o.get("value"), "unknown": bool(o.get("unknown", False))}
-        for o in options
-    ]
 
 
-def _question(doc: Located, raw: dict[str, Any], path: Path_, group_ids: set[str]) -> dict[str, Any]:
-    qtype = raw["type"]
-    question: dict[str, Any] = {
-        "id": raw["id"],
-        "type": qtype,
-        "group": raw.get("group"),
-        "text": raw["text"],
-        "help": raw.get("help"),
-        "scored": raw.get("scored", qtype != "text"),
-    }
-    if question["group"] is not None and question["group"] not in group_ids:
-        raise doc.error((*path, "group"), f"unknown group '{question['group']}' (not among this section's groups)")
-    if qtype == "text":
-        if question["scored"]:
+def _check_question(doc: Located, raw: dict[str, Any], path: Path_, group_ids: set[str]) -> None:
+    kind = raw["type"]
+    if raw.get("group") is not None and raw["group"] not in group_ids:
+        raise doc.error((*path, "group"), f"unknown group '{raw['group']}' (not among this section's groups)")
+    if kind == "text":
+        if raw.get("scored"):
             raise doc.error((*path, "scored"), "a text question cannot be scored")
-        for key in ("options", "scale", "parts"):
+        for key in ("options", "scale", "parts", "not_applicable"):
             if key in raw:
                 raise doc.error((*path, key), f"a text question takes no '{key}'")
-    elif qtype == "rating":
+    elif kind == "rating":
         if "parts" not in raw:
             raise doc.error(path, "a rating question needs 'parts'")
+        for key in ("options", "scale"):
+            if key in raw:
+                raise doc.error((*path, key), f"a rating question takes 'parts', not '{key}'")
         _check_unique(doc, raw["parts"], (*path, "parts"))
-        question["parts"] = [
-            {"id": p["id"], "label": p["label"], "options": _options(doc, p, (*path, "parts", i))}
-            for i, p in enumerate(raw["parts"])
-        ]
-        question["not_applicable"] = bool(raw.get("not_applicable", False))
+        for index, part in enumerate(raw["parts"]):
+            _check_options(doc, part, (*path, "parts", index))
     else:
-        if "parts" in raw:
-            raise doc.error((*path, "parts"), f"a {qtype} question takes 'options', not 'parts'")
-        question["options"] = _options(doc, raw, path)
-    return question
+        for key in ("parts", "not_applicable"):
+            if key in raw:
+                raise doc.error((*path, key), f"a {kind} question takes no '{key}'")
+        _check_options(doc, raw, path)
 
 
-def _levels_used(doc: Located, level_ids: list[str], level: str, path: Path_) -> None:
-    if level not in level_ids:
-        raise doc.error(path, f"unknown level '{level}' (levels: {', '.join(level_ids)})")
+#: ``data-*`` names the form and its results already use: a dimension cannot take them.
+RESERVED_KINDS = frozenset(
+    {"action", "complete", "failed", "level", "note", "percent", "progress", "question", "questionnaire"}
+    | {"ready", "result", "role", "score", "version"}
+)
 
 
-def _check_any_yes(doc: Located, spec: dict[str, Any], params: dict[str, Any]) -> None:
-    level_ids = [lv["id"] for lv in spec["levels"]]
-    # Authors write `yes_option` because YAML 1.1 reads a bare `yes` key as the boolean true.
-    if "yes_option" in params:
-        params["yes"] = params.pop("yes_option")
-    for key in ("yes", "any_level", "none_level"):
-        if not isinstance(params.get(key), str):
-            name = "yes_option" if key == "yes" else key
-            raise doc.error(("params",), f"missing required field '{name}'")
-    _levels_used(doc, level_ids, params["any_level"], ("params", "any_level"))
-    _levels_used(doc, level_ids, params["none_level"], ("params", "none_level"))
-    questions = {q["id"]: q for s in spec["sections"] for q in s["questions"]}
-    listed = params.get("questions") or [q["id"] for s in spec["sections"] for q in s["questions"] if q["scored"]]
-    for index, qid in enumerate(listed):
-        where = ("params", "questions", index) if "questions" in params else ("params",)
-        question = questions.get(qid)
-        if question is None:
-            raise doc.error(where, f"unknown question '{qid}'")
-        if question["type"] != "single" or params["yes"] not in [o["id"] for o in question["options"]]:
-            raise doc.error(
-                where, f"question '{qid}' must be a single-choice question with an option '{params['yes']}'"
-            )
-    params["questions"] = list(listed)
-
-
-def _check_matrix_max(doc: Located, spec: dict[str, Any], params: dict[str, Any]) -> None:
-    level_ids = [lv["id"] for lv in spec["levels"]]
-    bands = params.get("bands")
-    if not isinstance(bands, list) or not bands:
-        raise doc.error(("params",), "missing required field 'bands'")
-    for index, band in enumerate(bands):
-        where = ("params", "bands", index)
-        if not isinstance(band, dict) or not all(isinstance(band.get(k), int) for k in ("min", "max")):
-            raise doc.error(where, "a band needs whole-number 'min' and 'max' and a 'level'")
-        if band["min"] > band["max"]:
-            raise doc.error(where, f"min {band['min']} is above max {band['max']}")
-        _levels_used(doc, level_ids, str(band.get("level")), (*where, "level"))
-    ordered = sorted(range(len(bands)), key=lambda i: bands[i]["min"])
-    for before, after in pairwise(ordered):
-        low, high = bands[before], bands[after]
-        if high["min"] <= low["max"]:
-            raise doc.error(
-                ("params", "bands", after),
-                f"band {high['min']}–{high['max']} overlaps band {low['min']}–{low['max']}",
-            )
-    ratings = [
-        (si, qi, q)
-        for si, s in enumerate(spec["sections"])
-        for qi, q in enumerate(s["questions"])
-        if q["type"] == "rating"
-    ]
-    if not ratings:
-        raise doc.error(("sections",), "matrix-max needs at least one rating question")
-    for si, qi, question in ratings:
-        values = []
-        for pi, part in enumerate(question["parts"]):
-            part_values = [o["value"] for o in part["options"]]
-            if not all(isinstance(v, int) and v > 0 for v in part_values):
-                raise doc.error(
-                    ("sections", si, "questions", qi, "parts", pi),
-                    "every option of a rating part needs a positive whole-number 'value'",
-                )
-            values.append(part_values)
-        for a in values[0]:
-            for b in values[1]:
-                if not any(band["min"] <= a * b <= band["max"] for band in bands):
-                    raise doc.error(
-                        ("params", "bands"),
-                        f"gap: score {a * b} ({a} × {b}, from question '{question['id']}') falls in no band",
-                    )
-    params["parts"] = [p["id"] for p in ratings[0][2]["parts"]]
-
-
-def _check_banded_mean(doc: Located, spec: dict[str, Any], params: dict[str, Any]) -> None:
-    level_ids = [lv["id"] for lv in spec["levels"]]
-    bands = params.get("bands")
-    if not isinstance(bands, list) or len(bands) < 2:
-        raise doc.error(("params",), "banded-mean needs 'bands' with at least two stages")
-    previous: Fraction | None = None
-    for index, band in enumerate(bands):
-        where = ("params", "bands", index)
-        if not isinstance(band, dict):
-            raise doc.error(where, "a band needs a 'level' and, except the last, a 'below' threshold")
-        _levels_used(doc, level_ids, str(band.get("level")), (*where, "level"))
-        last = index == len(bands) - 1
-        if last and "below" in band:
-            raise doc.error((*where, "below"), "the last band takes no 'below': it holds every higher score")
-        if not last:
-            if not isinstance(band.get("below"), (int, float)):
-                raise doc.error(where, "every band but the last needs a numeric 'below'")
-            below = _exact(band["below"])
-            if previous is not None and below <= previous:
-                raise doc.error(
-                    (*where, "below"), f"thresholds must rise: {band['below']} is not above the previous one"
-                )
-            previous = below
-    if "priority_below" in params:
-        _levels_used(doc, level_ids, params["priority_below"], ("params", "priority_below"))
-    for si, section in enumerate(spec["sections"]):
-        for qi, question in enumerate(section["questions"]):
-            if question["scored"] and question["type"] != "single":
-                raise doc.error(
-                    ("sections", si, "questions", qi, "type"), "banded-mean scores single-choice statements only"
-                )
-            if question["scored"] and not all(isinstance(o["value"], (int, float)) for o in question["options"]):
-                raise doc.error(
-                    ("sections", si, "questions", qi), "every option of a scored statement needs a numeric 'value'"
-                )
-
-
-METHOD_CHECKS = {"any-yes": _check_any_yes, "matrix-max": _check_matrix_max, "banded-mean": _check_banded_mean}
-
-
-def _references(doc: Located, data: dict[str, Any]) -> list[Reference]:
-    refs = []
-    for path, mark in sorted(doc.marks.items(), key=lambda item: item[1]):
-        if len(path) >= 2 and (path[-1] == "ref" or (len(path) >= 3 and path[-2] == "refs")):
-            value: Any = data
-            for part in path:
-                value = value[part]
-            if isinstance(value, str):
-                refs.append(
-                    Reference(
-                        value,
-                        mark[0],
-                        mark[1],
-                        "".join(
-                            f"[{p}]" if isinstance(p, int) else (("." if i else "") + p) for i, p in enumerate(path)
-                        ),
-                    )
-                )
-    return refs
-
-
-def _producible_levels(spec: dict[str, Any]) -> set[str]:
-    """Levels the method's rules can reach."""
-    params = spec["params"]
-    if spec["method"] == "any-yes":
-        return {params["any_level"], params["none_level"]}
-    return {band["level"] for band in params["bands"]}
-
-
-def _oddities(doc: Located, spec: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, str]]:
-    """Warnings: levels no rule produces, and levels with no recommendation."""
-    found = []
-    producible = _producible_levels(spec)
-    advised = {rec["level"] for rec in data.get("recommendations", [])}
-    for index, level in enumerate(spec["levels"]):
-        path = ("levels", index)
-        if level["id"] not in producible:
-            found.append(("unused-level", str(doc.error(path, f"level '{level['id']}' can never be the result"))))
-        elif level["id"] not in advised:
-            found.append(("no-recommendation", str(doc.error(path, f"level '{level['id']}' has no recommendation"))))
-    return found
-
-
-def build_definition(doc: Located) -> Definition:
-    """Validate located YAML data and return the normalized definition."""
+def validate(doc: Located) -> None:
+    """Raise a located :class:`DefinitionError` for the first problem in the author's data."""
     error = _schema_error(doc)
     if error:
         raise error
     data = doc.data
+    for name, dim in data.get("dimensions", {}).items():
+        for key in ("kind", "result"):
+            if dim.get(key) in RESERVED_KINDS:
+                raise doc.error(("dimensions", name, key), f"'{dim[key]}' is reserved for the form's own attributes")
+    for name, options in data.get("scales", {}).items():
+        _check_unique(doc, options, ("scales", name))
     _check_unique(doc, data["levels"], ("levels",))
     if NOT_ASSESSED in [lv["id"] for lv in data["levels"]]:
         raise doc.error(("levels",), f"'{NOT_ASSESSED}' is reserved: the engine adds it")
     _check_unique(doc, data["sections"], ("sections",))
-    seen_questions: dict[str, Path_] = {}
-    sections = []
-    for si, raw_section in enumerate(data["sections"]):
-        groups = raw_section.get("groups", [])
+    seen_questions: set[str] = set()
+    for si, section in enumerate(data["sections"]):
+        groups = section.get("groups", [])
         _check_unique(doc, groups, ("sections", si, "groups"))
-        group_ids = {g["id"] for g in groups}
-        questions = []
-        for qi, raw_question in enumerate(raw_section["questions"]):
+        for qi, question in enumerate(section["questions"]):
             path = ("sections", si, "questions", qi)
-            if raw_question["id"] in seen_questions:
-                raise doc.error((*path, "id"), f"duplicate id '{raw_question['id']}'")
-            seen_questions[raw_question["id"]] = path
-            questions.append(_question(doc, raw_question, path, group_ids))
-        sections.append(
-            {
-                "id": raw_section["id"],
-                "title": raw_section["title"],
-                "intro": raw_section.get("intro"),
-                "ref": raw_section.get("ref"),
-                "groups": [{"id": g["id"], "title": g["title"], "ref": g.get("ref")} for g in groups],
-                "questions": questions,
-            }
-        )
-    spec: dict[str, Any] = {
-        "id": data["id"],
-        "version": data["version"],
-        "title": data["title"],
-        "method": data["method"],
-        "params": dict(data.get("params", {})),
-        "levels": [{"id": lv["id"], "label": lv["label"], "meaning": lv["meaning"]} for lv in data["levels"]],
-        "sections": sections,
-        "migrations": [dict(m) for m in data.get("migrations", [])],
-    }
-    METHOD_CHECKS[data["method"]](doc, spec, spec["params"])
+            if question["id"] in seen_questions:
+                raise doc.error((*path, "id"), f"duplicate id '{question['id']}'")
+            seen_questions.add(question["id"])
+            _check_question(doc, question, path, {g["id"] for g in groups})
     current = _version_tuple(data["version"])
     for index, migration in enumerate(data.get("migrations", [])):
         for key in ("from", "to"):
@@ -406,9 +248,110 @@ def build_definition(doc: Located) -> Definition:
     level_ids = [lv["id"] for lv in data["levels"]]
     for index, rec in enumerate(data.get("recommendations", [])):
         if rec["level"] not in [*level_ids, NOT_ASSESSED]:
-            _levels_used(doc, level_ids, rec["level"], ("recommendations", index, "level"))
+            raise doc.error(
+                ("recommendations", index, "level"), f"unknown level '{rec['level']}' (levels: {', '.join(level_ids)})"
+            )
+
+
+# --- normalization: valid data becomes the engine's spec ----------------------------------
+
+
+def _options(data: dict[str, Any], raw: dict[str, Any]) -> list[dict[str, Any]]:
+    options = data["scales"][raw["scale"]] if "scale" in raw else raw["options"]
+    return [
+        {"id": o["id"], "label": o["label"], "value": o.get("value"), "unknown": bool(o.get("unknown", False))}
+        for o in options
+    ]
+
+
+def _question(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    kind = raw["type"]
+    question: dict[str, Any] = {
+        "id": raw["id"],
+        "type": kind,
+        "group": raw.get("group"),
+        "text": raw["text"],
+        "help": raw.get("help"),
+        "scored": raw.get("scored", kind != "text"),
+    }
+    if kind == "rating":
+        question["parts"] = [{"id": p["id"], "label": p["label"], "options": _options(data, p)} for p in raw["parts"]]
+        question["not_applicable"] = bool(raw.get("not_applicable", False))
+    elif kind != "text":
+        question["options"] = _options(data, raw)
+    return question
+
+
+def normalize(data: dict[str, Any]) -> dict[str, Any]:
+    """The engine's spec for valid data: scales resolved, defaults filled in; ``data`` is not changed."""
+    return {
+        "id": data["id"],
+        "version": data["version"],
+        "title": data["title"],
+        "method": data["method"],
+        "params": copy.deepcopy(data.get("params", {})),
+        "dimensions": {
+            name: {"kind": dim["kind"], "result": dim.get("result", dim["kind"])}
+            for name, dim in data.get("dimensions", {}).items()
+        },
+        "levels": [{"id": lv["id"], "label": lv["label"], "meaning": lv["meaning"]} for lv in data["levels"]],
+        "sections": [
+            {
+                "id": s["id"],
+                "title": s["title"],
+                "intro": s.get("intro"),
+                "ref": s.get("ref"),
+                "groups": [{"id": g["id"], "title": g["title"], "ref": g.get("ref")} for g in s.get("groups", [])],
+                "questions": [_question(data, q) for q in s["questions"]],
+            }
+            for s in data["sections"]
+        ],
+        "migrations": copy.deepcopy(data.get("migrations", [])),
+    }
+
+
+# --- the whole load -----------------------------------------------------------------------
+
+
+def _references(doc: Located) -> list[Reference]:
+    refs = []
+    for path, (line, column) in sorted(doc.marks.items(), key=lambda item: item[1]):
+        if len(path) >= 2 and (path[-1] == "ref" or (len(path) >= 3 and path[-2] == "refs")):
+            value: Any = doc.data
+            for part in path:
+                value = value[part]
+            if isinstance(value, str):
+                refs.append(Reference(value, line, column, format_path(path)))
+    return refs
+
+
+def _oddities(doc: Located, spec: dict[str, Any]) -> list[tuple[str, str]]:
+    """Warnings: levels no rule produces, and levels with no recommendation."""
+    found = []
+    producible = set(methods.get(spec["method"]).levels(spec))
+    advised = {rec["level"] for rec in doc.data.get("recommendations", [])}
+    for index, level in enumerate(spec["levels"]):
+        path = ("levels", index)
+        if level["id"] not in producible:
+            found.append(("unused-level", str(doc.error(path, f"level '{level['id']}' can never be the result"))))
+        elif level["id"] not in advised:
+            found.append(("no-recommendation", str(doc.error(path, f"level '{level['id']}' has no recommendation"))))
+    return found
+
+
+def build_definition(doc: Located) -> Definition:
+    """Validate located YAML data and return the normalized definition."""
+    validate(doc)
+    spec = normalize(doc.data)
+    method = methods.get(spec["method"])
+    try:
+        method.validate(spec)
+    except SpecError as error:
+        raise doc.error(tuple(error.path), error.message) from None
+    spec["params"] = method.normalize(spec)
+    data = doc.data
     return Definition(
-        notes=_oddities(doc, spec, data),
+        notes=_oddities(doc, spec),
         spec=spec,
         source=doc.filename,
         intro=data.get("intro"),
@@ -417,7 +360,7 @@ def build_definition(doc: Located) -> Definition:
             {"level": r["level"], "text": r["text"], "refs": list(r.get("refs", []))}
             for r in data.get("recommendations", [])
         ],
-        references=_references(doc, data),
+        references=_references(doc),
     )
 
 

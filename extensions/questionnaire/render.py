@@ -8,6 +8,8 @@ from docutils import nodes
 from json_data import json_data
 from sphinx import addnodes
 
+from .engine import report
+from .engine import spec as specs
 from .model import NOT_ASSESSED, Definition
 from .nodes import element, text_element
 from .strings import catalogue, text
@@ -76,7 +78,8 @@ class FormRenderer:
                     "p",
                     self.t("progress", answered=0, total=len(scored)),
                     classes=["questionnaire-progress"],
-                    data_progress=section["id"],
+                    data_progress_section=section["id"],
+                    data_progress="0" if scored else "100",
                 )
             )
             groups = {g["id"]: g for g in section["groups"]}
@@ -88,7 +91,9 @@ class FormRenderer:
                         text_element("p", groups[current_group]["title"], classes=["questionnaire-group-title"])
                     )
                 number += 1
-                section_children.append(self.question(question, number))
+                section_children.append(
+                    self.question(question, number, specs.question_dimensions(spec, section, question))
+                )
             children.append(
                 element(
                     "fieldset",
@@ -102,7 +107,13 @@ class FormRenderer:
             element(
                 "div",
                 text_element("label", self.t("general_note.label"), for_=general),
-                element("textarea", id=general, name="note:general", rows="3", data_note="general"),
+                element(
+                    "textarea",
+                    id=general,
+                    name=specs.note_control(specs.GENERAL_NOTE),
+                    rows="3",
+                    data_note=specs.GENERAL_NOTE,
+                ),
                 classes=["questionnaire-note", "questionnaire-general-note"],
             )
         )
@@ -120,8 +131,10 @@ class FormRenderer:
             novalidate=True,
         )
 
-    def question(self, q: dict[str, Any], number: int) -> nodes.Node:
+    def question(self, q: dict[str, Any], number: int, dimensions: list[tuple[str, str]]) -> nodes.Node:
         qid = self.id("q", q["id"])
+        # data-<kind>="<id>" for each dimension the question belongs to (its section, its group).
+        marks = {"data_" + kind: value for kind, value in dimensions}
         legend = element(
             "legend", text_element("span", f"{number}. ", classes=["question-number"]), nodes.Text(q["text"])
         )
@@ -150,12 +163,14 @@ class FormRenderer:
                     ),
                     classes=["questionnaire-question", "question-text"],
                     id=qid,
+                    data_question=q["id"],
+                    **marks,
                 )
             ]
             return children[0]
         if q["type"] == "rating":
             for part in q["parts"]:
-                name = f"{q['id']}.{part['id']}"
+                name = specs.part_control(q["id"], part["id"])
                 children.append(
                     element(
                         "fieldset",
@@ -169,7 +184,13 @@ class FormRenderer:
                 children.append(
                     element(
                         "div",
-                        element("input", type="checkbox", id=box, name=f"{q['id']}.na", value="na"),
+                        element(
+                            "input",
+                            type="checkbox",
+                            id=box,
+                            name=specs.not_applicable_control(q["id"]),
+                            value=specs.NOT_APPLICABLE_VALUE,
+                        ),
                         text_element("label", self.t("na.label"), for_=box),
                         classes=["question-option", "question-na"],
                     )
@@ -183,7 +204,7 @@ class FormRenderer:
                 "details",
                 text_element("summary", self.t("note.summary")),
                 text_element("label", self.t("note.label"), for_=note),
-                element("textarea", id=note, name="note:" + q["id"], rows="2", data_note=q["id"]),
+                element("textarea", id=note, name=specs.note_control(q["id"]), rows="2", data_note=q["id"]),
                 classes=["questionnaire-note"],
             )
         )
@@ -194,6 +215,7 @@ class FormRenderer:
             id=qid,
             aria_describedby=" ".join(described) or False,
             data_question=q["id"],
+            **marks,
         )
 
     def options(self, base: str, name: str, options: list[dict[str, Any]], kind: str) -> nodes.Node:
@@ -226,12 +248,14 @@ class FormRenderer:
             aria_atomic="true",
         )
         rows = []
+        section_kind = specs.dimension(self.spec, "sections")["result"]
+        group_kind = specs.dimension(self.spec, "groups")["result"]
         for section in self.spec["sections"]:
             if not any(q["scored"] for q in section["questions"]):
                 continue
-            rows.append(self._result_row(section["title"], data_result_section=section["id"]))
+            rows.append(self._result_row(section["title"], section_kind, section["id"]))
             rows.extend(
-                self._result_row(group["title"], classes=["result-group"], data_result_group=group["id"])
+                self._result_row(group["title"], group_kind, group["id"], classes=["result-group"])
                 for group in section["groups"]
             )
         parts: list[nodes.Node] = [
@@ -252,15 +276,16 @@ class FormRenderer:
         parts.append(self.recommendations())
         return element("section", *parts, classes=["questionnaire-result"], aria_labelledby=title_id)
 
-    def _result_row(self, title: str, **attributes: Any) -> nodes.Node:
-        """One line of the per-section or per-group breakdown: its name and its level."""
+    def _result_row(self, title: str, kind: str, entry_id: str, classes: list[str] | None = None) -> nodes.Node:
+        """One line of the breakdown: its name and its level, marked ``data-result-<kind>="<id>"``."""
         return element(
             "li",
             text_element("span", title, classes=["result-name"]),
             nodes.Text(": "),
             text_element("span", self.t("level.not-assessed"), classes=["result-value"], data_role="value"),
+            classes=classes,
             data_level=NOT_ASSESSED,
-            **attributes,
+            **{"data_result_" + kind: entry_id},
         )
 
     def recommendations(self) -> nodes.Node:
@@ -327,59 +352,14 @@ class FormRenderer:
 
     # --- "How this is scored" (ordinary nodes: shown by every builder) -----------
     def how_scored(self) -> nodes.Node:
-        spec, params = self.spec, self.spec["params"]
+        """The method's rule and tables, from the same data every report prints."""
         box = nodes.container(classes=["questionnaire-how"])
         box += nodes.rubric("", self.t("how.title"))
-        label = {lv["id"]: lv["label"] for lv in spec["levels"]}
-        if spec["method"] == "any-yes":
-            first = next(q for s in spec["sections"] for q in s["questions"] if q["id"] == params["questions"][0])
-            yes = next(o["label"] for o in first["options"] if o["id"] == params["yes"])
-            box += nodes.paragraph(
-                "",
-                self.t(
-                    "how.any-yes", yes=yes, any_level=label[params["any_level"]], none_level=label[params["none_level"]]
-                ),
-            )
-        elif spec["method"] == "matrix-max":
-            rating = next(q for s in spec["sections"] for q in s["questions"] if q["type"] == "rating")
-            part1, part2 = rating["parts"]
-            box += nodes.paragraph("", self.t("how.matrix-max", part1=part1["label"], part2=part2["label"]))
-            for part in rating["parts"]:
-                box += self._table(
-                    part["label"],
-                    [self.t("how.col.answer"), self.t("how.col.value")],
-                    [[o["label"], str(o["value"])] for o in part["options"]],
-                )
-            box += self._table(
-                self.t("how.bands"),
-                [self.t("how.col.score"), self.t("how.col.level")],
-                [[self.t("how.band.range", min=b["min"], max=b["max"]), label[b["level"]]] for b in params["bands"]],
-            )
-        else:
-            priority = params.get("priority_below")
-            box += nodes.paragraph("", self.t("how.banded-mean", priority_level=label.get(priority, "")))
-            first = next(q for s in spec["sections"] for q in s["questions"] if q["scored"])
-            box += self._table(
-                self.t("how.values"),
-                [self.t("how.col.answer"), self.t("how.col.value")],
-                [
-                    [o["label"] + (" " + self.t("how.unknown") if o["unknown"] else ""), str(o["value"])]
-                    for o in first["options"]
-                ],
-            )
-            rows, previous = [], None
-            for band in params["bands"]:
-                if "below" in band:
-                    rows.append([self.t("how.band.below", below=band["below"]), label[band["level"]]])
-                else:
-                    rows.append([self.t("how.band.rest", min=previous), label[band["level"]]])
-                previous = band.get("below")
-            box += self._table(self.t("how.bands"), [self.t("how.col.score"), self.t("how.col.level")], rows)
-        box += self._table(
-            self.t("how.levels"),
-            [self.t("how.col.level"), self.t("how.col.meaning")],
-            [[lv["label"], lv["meaning"]] for lv in spec["levels"]],
-        )
+        for block in report.how(self.spec, catalogue(self.lang)):
+            if block["type"] == "paragraph":
+                box += nodes.paragraph("", block["text"])
+            else:
+                box += self._table(block["title"], block["header"], block["rows"])
         return box
 
     @staticmethod

@@ -1,14 +1,15 @@
 // Run tests/parity/run_cases.py under the MicroPython WebAssembly build the site ships.
 // Usage: node tests/parity/micropython_runner.mjs CASES.json [CASES.json ...]
-// Copies scoring.py, answers.py, report.py, run_cases.py and the case files into MicroPython's
-// in-memory file system (it has no /work), runs the cases and prints their stdout.
-import { readFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+// Copies the engine package (extensions/questionnaire/engine, every file the browser gets),
+// run_cases.py and the case files into MicroPython's in-memory file system (it has no /work),
+// runs the cases and prints their stdout.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadMicroPython } from "@micropython/micropython-webassembly-pyscript";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const moduleDir = join(here, "..", "..", "extensions", "questionnaire");
+const engineDir = join(here, "..", "..", "extensions", "questionnaire", "engine");
 const casePaths = process.argv.slice(2);
 if (casePaths.length === 0) {
   process.stderr.write("usage: node micropython_runner.mjs CASES.json [...]\n");
@@ -21,10 +22,19 @@ const mp = await loadMicroPython({
   stderr: (line) => process.stderr.write(line + "\n"),
 });
 
-mp.FS.mkdir("/parity");
-mp.FS.mkdir("/parity/cases");
-for (const name of ["scoring.py", "answers.py", "report.py"]) {
-  mp.FS.writeFile("/parity/" + name, readFileSync(join(moduleDir, name), "utf8"));
+function pythonFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return pythonFiles(path);
+    return name.endsWith(".py") ? [path] : [];
+  });
+}
+
+mp.FS.mkdirTree("/parity/cases");
+for (const path of pythonFiles(engineDir)) {
+  const target = "/parity/engine/" + relative(engineDir, path);
+  mp.FS.mkdirTree(dirname(target));
+  mp.FS.writeFile(target, readFileSync(path, "utf8"));
 }
 mp.FS.writeFile("/parity/run_cases.py", readFileSync(join(here, "run_cases.py"), "utf8"));
 // Numbered names, so two case files with the same base name never overwrite each other.

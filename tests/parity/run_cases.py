@@ -65,12 +65,14 @@ STRINGS = {}
 
 
 def _report(spec, answers_, result):
-    # The report module renders what the browser shows and downloads; it must match too.
-    import report
+    # What the browser shows and downloads must match too: the page updates, "how this is
+    # scored", "why this result", the Markdown and the CSV.
+    from engine import bind, report
 
     try:
         return {
-            "explain": report.explain(spec, result, STRINGS),
+            "updates": bind.updates(spec, result, STRINGS),
+            "how": report.how(spec, STRINGS),
             "markdown": report.to_markdown(spec, answers_, {"general": "note"}, result, STRINGS, "2026-01-01"),
             "csv": report.to_csv(spec, answers_, {"general": "note"}, result, STRINGS),
         }
@@ -79,17 +81,21 @@ def _report(spec, answers_, result):
 
 
 def run_case(case):
-    """Return the output for one case: a score for {"answers"}, a file check for {"data"}."""
-    import answers
-    import scoring
+    """The output for one case: a score for {"answers"}, a file check for {"data"},
+    the answers read from controls for {"snapshot"}."""
+    from engine import answers, form, scoring
+    from engine import spec as specs
 
     try:
         if "data" in case:
             return {
                 "check": answers.check_file(case["spec"], case["data"]),
-                "controls": answers.control_names(case["spec"]),
+                "controls": specs.controls(case["spec"]),
             }
-        result = scoring.score(case["spec"], case["answers"])
+        if "snapshot" in case:
+            read = form.read(case["spec"], case["snapshot"])
+            return {"read": list(read), "states": form.states(case["spec"], read[0], read[1], case["snapshot"])}
+        result = scoring.score(case["spec"], case["answers"], case.get("context"))
         output = {"score": result}
         if STRINGS:
             output["report"] = _report(case["spec"], case["answers"], result)
@@ -111,8 +117,8 @@ def main(paths):
 
 
 def _add_module_path():
-    # Under CPython the modules live in extensions/questionnaire; the MicroPython runner
-    # copies them into its file-system root and sets sys.path itself.
+    # Under CPython the engine package lives in extensions/questionnaire; the MicroPython
+    # runner copies it into its file system and sets sys.path itself.
     import os
 
     here = os.path.dirname(os.path.abspath(__file__))

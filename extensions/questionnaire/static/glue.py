@@ -1,32 +1,31 @@
-"""Browser glue (MicroPython in PyScript): read the form, call the scorer, write the result.
+"""Browser controller (MicroPython in PyScript): wire each form's DOM events to the pure engine.
 
-All decisions live in scoring.py, answers.py and report.py, which pytest also imports.
-Each form is set up by its own call of setup(), so forms on one page never share state.
+Every decision lives in the ``engine`` package, which pytest imports as ``questionnaire.engine``:
+``form`` reads and writes controls, ``scoring`` scores, ``bind`` says what the result changes,
+``store`` keeps answers in this browser, ``answers`` checks files, ``report`` writes reports.
+This module only touches the DOM. A failure is logged to the console and shown to the reader.
 """
 
 import json
 
-import answers as answers_file
-import report
-import scoring
+from engine import answers as answers_file
+from engine import bind, form, report, scoring, store
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
 
-_proxies = []  # keep event-handler proxies alive for the page's lifetime
+_proxies: list = []  # event-handler proxies, kept alive for the page's lifetime
 
 
-def _on(element, event, handler):
-    proxy = create_proxy(handler)
-    _proxies.append(proxy)
-    element.addEventListener(event, proxy)
+def _now_iso() -> str:
+    return str(window.Date.new().toISOString())
 
 
-def _clear(element):
+def _clear(element) -> None:  # a DOM element
     while element.firstChild:
         element.removeChild(element.firstChild)
 
 
-def _download(name, text, mime):
+def _download(name: str, text: str, mime: str) -> None:
     blob = window.Blob.new(to_js([text]), to_js({"type": mime}))
     url = window.URL.createObjectURL(blob)
     link = document.createElement("a")
@@ -38,148 +37,155 @@ def _download(name, text, mime):
     window.setTimeout(create_proxy(lambda: window.URL.revokeObjectURL(url)), 1000)
 
 
-def setup(form):
-    """Make one questionnaire form live."""
-    payload = json.loads(form.querySelector("script.questionnaire-spec").textContent)
-    spec = payload["spec"]
-    strings = payload["strings"]
-    key = "aitk:questionnaire:" + spec["id"] + "@" + spec["version"]
-    storage = window.aitkStorage  # defined by watchdog.js: storage access that cannot throw
-    state = {"storage_ok": True}
+class Questionnaire:
+    """One live form; each form has its own, so forms on a page never share state."""
 
-    def find(selector):
-        return form.querySelector(selector)
+    def __init__(self, element) -> None:  # a DOM element
+        self.form = element
+        payload = json.loads(element.querySelector("script.questionnaire-spec").textContent)
+        self.spec = payload["spec"]
+        self.strings = payload["strings"]
+        # Defined by watchdog.js, a classic script that runs while the page is parsed, before
+        # any module script such as PyScript's core.js: always there when this code runs.
+        self.storage = window.aitkStorage
+        self.key = store.key(self.spec)
+        self.storage_ok = True
 
-    def say(role, text):
-        find('[data-role="' + role + '"]').textContent = text
+    # --- small helpers --------------------------------------------------------
+    def find(self, selector: str):  # a DOM element or None
+        return self.form.querySelector(selector)
 
-    def controls():
-        """(element, name, type) of every named input and text area of this form."""
-        found = form.querySelectorAll("input[name], textarea[name]")
-        items = [found.item(i) for i in range(found.length)]
-        return [(el, el.getAttribute("name"), el.getAttribute("type")) for el in items]
+    def say(self, role: str, text: str) -> None:
+        self.find('[data-role="' + role + '"]').textContent = text
 
-    def read():
-        values, notes = {}, {}
-        for el, name, kind in controls():
-            if el.tagName == "TEXTAREA":
-                if el.value:
-                    if name.startswith("note:"):
-                        notes[name[5:]] = el.value
-                    else:
-                        values[name] = el.value
-            elif kind == "radio" and el.checked:
-                values[name] = el.value
-            elif kind == "checkbox" and el.checked:
-                if name.endswith(".na"):
-                    values[name] = "na"
-                else:
-                    values.setdefault(name, []).append(el.value)
-        return values, notes
+    def on(self, target, event: str, handler) -> None:
+        """Listen to ``event``; an exception in the handler is reported, never swallowed."""
 
-    def write(values, notes):
-        for el, name, kind in controls():
-            if el.tagName == "TEXTAREA":
-                text = notes.get(name[5:], "") if name.startswith("note:") else values.get(name, "")
-                el.value = text
-                parent = el.closest("details")
-                if parent and text:
-                    parent.open = True
-            elif kind == "radio":
-                el.checked = values.get(name) == el.value
-            elif kind == "checkbox":
-                chosen = values.get(name)
-                el.checked = chosen == "na" if name.endswith(".na") else bool(chosen) and el.value in chosen
+        def guarded(evt) -> None:
+            try:
+                handler(evt)
+            except Exception as error:  # reported to the reader and the console
+                self.report_failure(error)
 
-    def level_text(level, score=None):
-        label = report.level_label(spec, level, strings)
-        return label if score is None or level == "not-assessed" else label + " (" + str(score) + ")"
+        proxy = create_proxy(guarded)
+        _proxies.append(proxy)
+        target.addEventListener(event, proxy)
 
-    def render(result):
-        overall = find('[data-result="overall"]')
-        overall.setAttribute("data-level", result["level"])
-        overall.setAttribute("data-complete", "true" if result["complete"] else "false")
-        say("level", level_text(result["level"], result.get("score")))
-        missing = result["total"] - result["answered"]
-        say(
-            "summary",
-            strings["result.complete"] if result["complete"] else strings["result.incomplete"].format(count=missing),
-        )
-        for section in result["sections"]:
-            el = find('[data-result-section="' + section["id"] + '"]')
-            if el:
-                el.setAttribute("data-level", section["level"])
-                el.querySelector('[data-role="value"]').textContent = level_text(section["level"], section.get("score"))
-            progress = find('[data-progress="' + section["id"] + '"]')
-            if progress:
-                progress.textContent = strings["progress"].format(answered=section["answered"], total=section["total"])
-        for group in result["groups"]:
-            el = find('[data-result-group="' + group["id"] + '"]')
-            if el:
-                el.setAttribute("data-level", group["level"])
-                el.querySelector('[data-role="value"]').textContent = level_text(group["level"])
-        why = find('[data-role="why"]')
-        _clear(why)
-        listing = document.createElement("ul")
-        for line in report.explain(spec, result, strings):
-            item = document.createElement("li")
-            item.textContent = line
-            listing.appendChild(item)
-        why.appendChild(listing)
-        found = form.querySelectorAll(".result-recommendation")
+    def report_failure(self, error: Exception) -> None:
+        message = type(error).__name__ + ": " + str(error)
+        window.console.error("questionnaire " + self.spec["id"] + ": " + message)
+        self.say("status", self.strings["status.error"].format(error=message))
+
+    # --- controls ---------------------------------------------------------------
+    def elements(self) -> list:
+        found = self.form.querySelectorAll("input[name], textarea[name]")
+        return [found.item(i) for i in range(found.length)]
+
+    def snapshot(self, elements: list) -> list:
+        out = []
+        for el in elements:
+            kind = "textarea" if el.tagName == "TEXTAREA" else el.getAttribute("type")
+            # Only boxes and radio buttons have `checked` (MicroPython raises for a missing property).
+            checked = bool(el.checked) if kind in ("checkbox", "radio") else False
+            out.append({"name": el.getAttribute("name"), "type": kind, "value": el.value, "checked": checked})
+        return out
+
+    def read(self) -> tuple:
+        return form.read(self.spec, self.snapshot(self.elements()))
+
+    def write(self, answers: dict, notes: dict) -> None:
+        elements = self.elements()
+        for el, state in zip(elements, form.states(self.spec, answers, notes, self.snapshot(elements))):
+            if "value" in state:
+                el.value = state["value"]
+                box = el.closest("details")
+                if box and state["value"]:
+                    box.open = True
+            else:
+                el.checked = state["checked"]
+
+    # --- results ------------------------------------------------------------------
+    def apply(self, update: dict) -> None:
+        found = self.form.querySelectorAll(update["selector"])
         for i in range(found.length):
-            rec = found.item(i)
-            rec.hidden = rec.getAttribute("data-level") != result["level"]
+            el = found.item(i)
+            for name, value in update["attributes"]:
+                el.setAttribute(name, value)
+            for child, text in update["texts"]:
+                target = el.querySelector(child) if child else el
+                if target:
+                    target.textContent = text
+            if update["hidden"] is not None:
+                el.hidden = update["hidden"]
+            if update["lines"] is not None:
+                _clear(el)
+                listing = document.createElement("ul")
+                for line in update["lines"]:
+                    item = document.createElement("li")
+                    item.textContent = line
+                    listing.appendChild(item)
+                el.appendChild(listing)
 
-    def now_iso():
-        return window.Date.new().toISOString()
-
-    def store(values, notes):
-        if not state["storage_ok"]:
-            return
-        if storage.set(key, json.dumps({"answers": values, "notes": notes, "saved_at": now_iso()})):
-            say("storage", strings["storage.saved"].format(time=window.Date.new().toLocaleTimeString()))
-        else:
-            state["storage_ok"] = False
-            say("storage", strings["storage.unavailable"])
-
-    def rescore(store_it=True):
+    def rescore(self, store_it: bool = True) -> tuple:
         started = window.performance.now()
-        values, notes = read()
-        result = scoring.score(spec, values)
-        render(result)
+        answers, notes = self.read()
+        result = scoring.score(self.spec, answers)
+        for update in bind.updates(self.spec, result, self.strings):
+            self.apply(update)
         # User Timing entries: scripts/benchmark.py reads them; they cost nothing otherwise.
-        window.performance.measure("aitk:rescore:" + spec["id"], to_js({"start": started}))
+        window.performance.measure("aitk:rescore:" + self.spec["id"], to_js({"start": started}))
         if store_it:
-            store(values, notes)
-        return values, notes, result
+            self.keep(answers, notes)
+        return answers, notes, result
 
-    def refuse(name, errors):
-        say("message", report.refusal_text(strings, name, errors))
+    # --- storage ------------------------------------------------------------------
+    def keep(self, answers: dict, notes: dict) -> None:
+        if not self.storage_ok:
+            return
+        if self.storage.set(self.key, store.pack(answers, notes, _now_iso())):
+            self.say("storage", self.strings["storage.saved"].format(time=window.Date.new().toLocaleTimeString()))
+        else:
+            self.storage_ok = False
+            self.say("storage", self.strings["storage.unavailable"])
 
-    def load_text(name, text):
+    def restore(self) -> None:
+        stored = store.unpack(self.spec, self.storage.get(self.key))
+        state = stored["state"]
+        if state == "unavailable":
+            self.storage_ok = False
+            self.say("storage", self.strings["storage.unavailable"])
+        elif state == "corrupt":
+            window.console.error(
+                "questionnaire " + self.spec["id"] + ": stored answers refused: " + str(stored["errors"])
+            )
+            self.say("storage", self.strings["storage.corrupt"])
+        elif state == "ok":
+            self.write(stored["answers"], stored["notes"])
+            self.say("storage", self.strings["storage.restored"])
+
+    # --- files ----------------------------------------------------------------------
+    def refuse(self, name: str, errors: list) -> None:
+        self.say("message", report.refusal_text(self.strings, name, errors))
+
+    def load_text(self, name: str, text: str) -> None:
         try:
             data = json.loads(text)
         except ValueError:
-            refuse(name, [{"code": "not-json"}])
+            self.refuse(name, [{"code": "not-json"}])
             return
-        checked = answers_file.check_file(spec, data)
+        checked = answers_file.check_file(self.spec, data)
         if not checked["ok"]:
-            refuse(name, checked["errors"])
+            self.refuse(name, checked["errors"])
             return
-        write(checked["answers"], checked["notes"])
-        rescore()
-        if checked.get("migrated_from"):
-            say(
-                "message",
-                strings["file.loaded_migrated"].format(
-                    name=name, **{"from": checked["migrated_from"], "to": spec["version"]}
-                ),
-            )
+        self.write(checked["answers"], checked["notes"])
+        self.rescore()
+        if checked["migrated_from"]:
+            values = {"name": name, "from": checked["migrated_from"], "to": self.spec["version"]}
+            self.say("message", self.strings["file.loaded_migrated"].format(**values))
         else:
-            say("message", strings["file.loaded"].format(name=name))
+            self.say("message", self.strings["file.loaded"].format(name=name))
 
-    def on_load(event):
+    def on_load(self, event) -> None:
         picker = event.target
         chosen = picker.files.item(0) if picker.files.length else None
         if not chosen:
@@ -188,91 +194,90 @@ def setup(form):
         too_large = answers_file.check_size(chosen.size)
         picker.value = ""
         if too_large:
-            refuse(name, [too_large])
+            self.refuse(name, [too_large])
             return
-        chosen.text().then(create_proxy(lambda text: load_text(name, text)))
 
-    def stamp():
-        return now_iso()[:10]
+        def loaded(text: str) -> None:
+            try:
+                self.load_text(name, text)
+            except Exception as error:  # reported to the reader and the console
+                self.report_failure(error)
 
-    def on_action(event):
+        chosen.text().then(create_proxy(loaded))
+
+    # --- buttons --------------------------------------------------------------------
+    def on_action(self, event) -> None:
         target = event.target.closest("[data-action]")
         if not target or target.tagName != "BUTTON":
             return
         action = target.getAttribute("data-action")
-        values, notes, result = rescore(False)
+        spec, strings = self.spec, self.strings
+        answers, notes, result = self.rescore(False)
+        stamp = _now_iso()[:10]
         if action == "save":
-            name = spec["id"] + "-answers-" + stamp() + ".json"
-            data = answers_file.make_file(spec, values, notes, result, now_iso())
+            name = spec["id"] + "-answers-" + stamp + ".json"
+            data = answers_file.make_file(spec, answers, notes, result, _now_iso())
             _download(name, json.dumps(data), "application/json")
-            say("message", strings["file.saved"].format(name=name))
+            self.say("message", strings["file.saved"].format(name=name))
         elif action == "markdown":
-            text = report.to_markdown(spec, values, notes, result, strings, now_iso())
-            _download(spec["id"] + "-report-" + stamp() + ".md", text, "text/markdown")
+            text = report.to_markdown(spec, answers, notes, result, strings, _now_iso())
+            _download(spec["id"] + "-report-" + stamp + ".md", text, "text/markdown")
         elif action == "csv":
-            text = report.to_csv(spec, values, notes, result, strings)
-            _download(spec["id"] + "-answers-" + stamp() + ".csv", text, "text/csv")
+            text = report.to_csv(spec, answers, notes, result, strings)
+            _download(spec["id"] + "-answers-" + stamp + ".csv", text, "text/csv")
         elif action == "print":
-            say("print-date", strings["report.date"] + ": " + now_iso()[:16].replace("T", " ") + " UTC")
-            # Print this questionnaire alone (questionnaire.css hides the rest of the page),
-            # with every note that has text shown open.
-            for el, name, _kind in controls():
-                if name.startswith("note:") and el.closest("details"):
-                    el.closest("details").open = bool(el.value)
-            document.body.setAttribute("data-printing-questionnaire", "true")
-            form.closest(".questionnaire").setAttribute("data-printing", "true")
-            window.print()
-        elif action == "clear":
-            if window.confirm(strings["clear.confirm"].format(title=spec["title"])):
-                write({}, {})
-                storage.remove(key)
-                rescore(False)
-                say("message", strings["clear.done"])
+            self.print_view()
+        elif action == "clear" and window.confirm(strings["clear.confirm"].format(title=spec["title"])):
+            self.write({}, {})
+            self.storage.remove(self.key)
+            self.rescore(False)
+            self.say("message", strings["clear.done"])
 
-    def end_print():
+    def print_view(self) -> None:
+        self.say("print-date", self.strings["report.date"] + ": " + _now_iso()[:16].replace("T", " ") + " UTC")
+        # Print this questionnaire alone (questionnaire.css hides the rest of the page),
+        # with every note that has text shown open.
+        for el in self.elements():
+            box = el.closest("details")
+            if box and el.tagName == "TEXTAREA":
+                box.open = bool(el.value)
+        document.body.setAttribute("data-printing-questionnaire", "true")
+        self.form.closest(".questionnaire").setAttribute("data-printing", "true")
+        window.print()
+
+    def end_print(self) -> None:
         document.body.removeAttribute("data-printing-questionnaire")
-        form.closest(".questionnaire").removeAttribute("data-printing")
+        self.form.closest(".questionnaire").removeAttribute("data-printing")
 
-    def restore():
-        saved = storage.get(key)
-        if saved is False:
-            state["storage_ok"] = False
-            say("storage", strings["storage.unavailable"])
-            return
-        if not saved:
-            return
-        try:
-            data = json.loads(saved)
-            checked = answers_file.check_file(
-                spec,
-                answers_file.make_file(spec, data["answers"], data.get("notes", {}), None, data.get("saved_at", "")),
-            )
-        except Exception:
-            return
-        if checked["ok"]:
-            write(checked["answers"], checked["notes"])
-            say("storage", strings["storage.restored"])
-
-    restore()
-    rescore(False)
-    _on(form, "change", lambda event: rescore())
-    _on(form, "input", lambda event: rescore() if event.target.tagName == "TEXTAREA" else None)
-    _on(form, "submit", lambda event: event.preventDefault())
-    _on(form, "click", on_action)
-    # pyscript's `window` proxy cannot be the `this` of addEventListener; the document's view can.
-    _on(document.defaultView, "afterprint", lambda event: end_print())
-    _on(find('input[data-action="load"]'), "change", on_load)
-    find(".questionnaire-actions").hidden = False
-    say("status", strings["status.ready"])
-    form.setAttribute("data-ready", "true")
-    window.performance.mark("aitk:ready:" + spec["id"])
+    # --- start ----------------------------------------------------------------------
+    def start(self) -> None:
+        self.restore()
+        self.rescore(False)
+        self.on(self.form, "change", lambda event: self.rescore())
+        self.on(self.form, "input", lambda event: self.rescore() if event.target.tagName == "TEXTAREA" else None)
+        self.on(self.form, "submit", lambda event: event.preventDefault())
+        self.on(self.form, "click", self.on_action)
+        # PyScript's `window` proxy cannot be the `this` of addEventListener; the document's view can.
+        self.on(document.defaultView, "afterprint", lambda event: self.end_print())
+        self.on(self.find('input[data-action="load"]'), "change", self.on_load)
+        self.find(".questionnaire-actions").hidden = False
+        self.say("status", self.strings["status.ready"])
+        self.form.setAttribute("data-ready", "true")
+        window.performance.mark("aitk:ready:" + self.spec["id"])
 
 
-def main():
-    """Set up every questionnaire on the page, each on its own."""
+def main() -> None:
+    """Start every questionnaire on the page, each on its own; one that fails does not stop the others."""
     forms = document.querySelectorAll("form[data-questionnaire]")
     for i in range(forms.length):
-        setup(forms.item(i))
+        try:
+            Questionnaire(forms.item(i)).start()
+        except Exception as error:  # reported to the reader and the console
+            window.console.error("questionnaire: start-up failed: " + type(error).__name__ + ": " + str(error))
+            forms.item(i).setAttribute("data-ready", "failed")
+            status = forms.item(i).querySelector('[data-role="status"]')
+            if status:
+                status.textContent = status.getAttribute("data-failed")
 
 
 main()

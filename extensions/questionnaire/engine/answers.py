@@ -1,7 +1,10 @@
-"""The saved-answers file: build it, check it and migrate it; pure Python for CPython and MicroPython."""
+"""The saved-answers file: build it, check it and migrate it.
 
-# Like scoring.py this runs in the browser under MicroPython: no imports, no typing, and no
-# reliance on dict order (errors are reported in sorted key order so both interpreters agree).
+Every error is collected (up to ``MAX_ERRORS``) and reported in sorted key order, so CPython
+and MicroPython agree. A refused file changes nothing: the caller keeps what is on screen.
+"""
+
+from . import spec as specs
 
 FORMAT = "aitk-questionnaire-answers"
 FORMAT_VERSION = 1
@@ -12,60 +15,23 @@ MAX_ERRORS = 20
 # Fields a file must have; "saved_at" and "result" are informative (the result is recomputed on
 # load) and "notes" may be absent, so a hand-made file with answers only still loads.
 REQUIRED_FIELDS = ("format", "format_version", "questionnaire", "answers")
-GENERAL_NOTE = "general"
 
 
-def _error(code, detail):
+def _error(code: str, detail: dict) -> dict:
     return {"code": code, "detail": detail}
 
 
-def _is_int(value):
+def _is_int(value: object) -> bool:
     # bool is an int in CPython but not in MicroPython; exclude it on both.
     return isinstance(value, int) and value is not True and value is not False
-
-
-# ---------------------------------------------------------------------------
-# Form controls
-
-
-def _control(kind, question_id, options):
-    return {"kind": kind, "question": question_id, "options": options}
-
-
-def control_names(spec):
-    """Map every form-control name of the spec to its kind, question id and allowed option ids."""
-    controls = {}
-    for section in spec.get("sections", []):
-        for question in section.get("questions", []):
-            qid = question["id"]
-            kind = question.get("type")
-            if kind in ("single", "multiple"):
-                controls[qid] = _control(kind, qid, [option["id"] for option in question.get("options", [])])
-            elif kind == "text":
-                controls[qid] = _control("text", qid, [])
-            elif kind == "rating":
-                for part in question.get("parts", []):
-                    options = [option["id"] for option in part.get("options", [])]
-                    controls[qid + "." + part["id"]] = _control("part", qid, options)
-                if question.get("not_applicable"):
-                    controls[qid + ".na"] = _control("na", qid, ["na"])
-    return controls
-
-
-def _question_ids(spec):
-    ids = []
-    for section in spec.get("sections", []):
-        for question in section.get("questions", []):
-            ids.append(question["id"])
-    return ids
 
 
 # ---------------------------------------------------------------------------
 # Building a file
 
 
-def make_file(spec, answers, notes, result, saved_at):
-    """Return the answers-file object for the spec's questionnaire, ready for json.dumps."""
+def make_file(spec: dict, answers: dict, notes: dict, result: dict | None, saved_at: str) -> dict:
+    """The answers-file object for the spec's questionnaire, ready for json.dumps."""
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -77,8 +43,8 @@ def make_file(spec, answers, notes, result, saved_at):
     }
 
 
-def check_size(n_bytes):
-    """Return a too-large error when a file of n_bytes exceeds MAX_BYTES, else None."""
+def check_size(n_bytes: int) -> dict | None:
+    """A too-large error when a file of n_bytes exceeds MAX_BYTES, else None."""
     if n_bytes > MAX_BYTES:
         return _error("too-large", {"size": n_bytes, "max": MAX_BYTES})
     return None
@@ -88,13 +54,13 @@ def check_size(n_bytes):
 # Versions: compared numerically, so "1.10.0" is newer than "1.9.0".
 
 
-def _is_ascii_digits(text):
+def _is_ascii_digits(text: str) -> bool:
     # str.isdigit() accepts other scripts' digits in CPython but not in MicroPython.
     return text != "" and all(char in "0123456789" for char in text)
 
 
-def parse_version(text):
-    """Return a version string as a list of ints, or None when it is not dotted digits."""
+def parse_version(text: object) -> list | None:
+    """A version string as a list of ints, or None when it is not dotted digits."""
     if not isinstance(text, str) or not text:
         return None
     numbers = []
@@ -105,8 +71,8 @@ def parse_version(text):
     return numbers
 
 
-def compare_versions(a, b):
-    """Return -1, 0 or 1 as version a is older than, equal to or newer than version b."""
+def compare_versions(a: str, b: str) -> int:
+    """-1, 0 or 1 as version a is older than, equal to or newer than version b."""
     x, y = parse_version(a), parse_version(b)
     if x is None or y is None:
         raise ValueError("not a version: " + repr(a if x is None else b))
@@ -119,9 +85,9 @@ def compare_versions(a, b):
     return 1 if x > y else 0
 
 
-def migration_path(spec, version):
-    """Return the list of migration steps from version to the spec's version, or None if there is none."""
-    steps = []
+def migration_path(spec: dict, version: str) -> list | None:
+    """The migration steps from version to the spec's version, or None if there is no path."""
+    steps: list = []
     current = version
     # Each step must move forward, so a chain can never be longer than the list of migrations.
     for _ in range(len(spec.get("migrations", [])) + 1):
@@ -135,7 +101,7 @@ def migration_path(spec, version):
     return None
 
 
-def _step_from(spec, version):
+def _step_from(spec: dict, version: str) -> dict | None:
     for step in spec.get("migrations", []):
         if parse_version(step.get("from")) is None or parse_version(step.get("to")) is None:
             continue
@@ -149,18 +115,14 @@ def _step_from(spec, version):
 # answers of dropped questions go, option ids are renamed, then questions are renamed.
 
 
-def _question_of(name):
-    return name.partition(".")[0]
-
-
-def _renamed(name, renames):
+def _renamed(name: str, renames: dict) -> str:
     question, dot, rest = name.partition(".")
     if question in renames:
         return renames[question] + dot + rest
     return name
 
 
-def _rename_value(value, options):
+def _rename_value(value: object, options: dict) -> object:
     if isinstance(value, str):
         return options.get(value, value)
     if isinstance(value, list):
@@ -168,13 +130,13 @@ def _rename_value(value, options):
     return value
 
 
-def _apply_step(step, answers, notes):
+def _apply_step(step: dict, answers: dict, notes: dict) -> tuple:
     drop = step.get("drop", [])
     renames = step.get("rename_questions", {})
     option_renames = step.get("rename_options", {})
     new_answers = {}
     for name in sorted(answers):
-        question = _question_of(name)
+        question = specs.question_of(name)
         if question in drop:
             continue
         value = _rename_value(answers[name], option_renames.get(question, {}))
@@ -186,12 +148,24 @@ def _apply_step(step, answers, notes):
     return new_answers, new_notes
 
 
+def _legacy_names(answers: dict) -> dict:
+    """Engine 1 wrote the not-applicable box as ``<item>.na`` = ``na``; read it as today's control."""
+    out = {}
+    for name in sorted(answers):
+        question, dot, rest = name.partition(".")
+        if dot and rest == specs.LEGACY_NOT_APPLICABLE and answers[name] == specs.LEGACY_NOT_APPLICABLE:
+            out[specs.not_applicable_control(question)] = specs.NOT_APPLICABLE_VALUE
+        else:
+            out[name] = answers[name]
+    return out
+
+
 # ---------------------------------------------------------------------------
 # Checking a parsed file
 
 
-def _check_header(spec, data):
-    """Return errors about the envelope: fields, format, questionnaire and version."""
+def _check_header(spec: dict, data: dict) -> list:
+    """Errors about the envelope: fields, format, questionnaire and version."""
     missing = [field for field in REQUIRED_FIELDS if field not in data]
     errors = [_error("missing-field", {"field": field}) for field in missing]
     if errors:
@@ -208,7 +182,7 @@ def _check_header(spec, data):
     return _check_questionnaire(spec, data["questionnaire"])
 
 
-def _check_questionnaire(spec, questionnaire):
+def _check_questionnaire(spec: dict, questionnaire: object) -> list:
     if not isinstance(questionnaire, dict):
         return [_error("wrong-type", {"field": "questionnaire", "expected": "object"})]
     errors = [
@@ -232,22 +206,18 @@ def _check_questionnaire(spec, questionnaire):
     return errors
 
 
-def _is_text(value):
-    return isinstance(value, str)
-
-
-def _is_text_list(value):
+def _is_text_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def _check_text(errors, field, name, value):
-    if not _is_text(value):
+def _check_text(errors: list, field: str, name: str, value: object) -> None:
+    if not isinstance(value, str):
         errors.append(_error("wrong-type", {"field": field, "name": name, "expected": "string"}))
     elif len(value) > MAX_TEXT:
         errors.append(_error("text-too-long", {"field": field, "name": name, "length": len(value), "max": MAX_TEXT}))
 
 
-def _check_answer(errors, controls, name, value):
+def _check_answer(errors: list, controls: dict, name: str, value: object) -> None:
     control = controls.get(name)
     if control is None:
         errors.append(_error("unknown-control", {"field": "answers", "name": name}))
@@ -260,8 +230,8 @@ def _check_answer(errors, controls, name, value):
         if not _is_text_list(value):
             errors.append(_error("wrong-type", {"field": "answers", "name": name, "expected": "list of strings"}))
             return
-        chosen = value
-    elif not _is_text(value):
+        chosen = list(value) if isinstance(value, list) else []
+    elif not isinstance(value, str):
         errors.append(_error("wrong-type", {"field": "answers", "name": name, "expected": "string"}))
         return
     else:
@@ -271,26 +241,25 @@ def _check_answer(errors, controls, name, value):
             errors.append(_error("unknown-option", {"field": "answers", "name": name, "option": option}))
 
 
-def _check_body(spec, answers, notes):
-    errors = []
-    controls = control_names(spec)
+def _check_body(spec: dict, answers: dict, notes: dict) -> list:
+    errors: list = []
+    controls = specs.controls(spec)
     for name in sorted(answers):
         _check_answer(errors, controls, name, answers[name])
-    note_keys = _question_ids(spec)
-    note_keys.append(GENERAL_NOTE)
+    keys = specs.note_keys(spec)
     for key in sorted(notes):
-        if key not in note_keys:
+        if key not in keys:
             errors.append(_error("unknown-control", {"field": "notes", "name": key}))
         else:
             _check_text(errors, "notes", key, notes[key])
     return errors
 
 
-def _refusal(errors):
+def _refusal(errors: list) -> dict:
     return {"ok": False, "errors": errors[:MAX_ERRORS], "answers": {}, "notes": {}, "migrated_from": None}
 
 
-def check_file(spec, data):
+def check_file(spec: dict, data: object) -> dict:
     """Check a parsed answers file against the spec; migrate older versions; collect every error."""
     if not isinstance(data, dict):
         return _refusal([_error("not-an-object", {})])
@@ -309,9 +278,9 @@ def check_file(spec, data):
     if errors:
         return _refusal(errors)
     # Copies, so the caller's parsed data is never changed.
-    answers, notes = dict(answers), dict(notes)
+    answers, notes = _legacy_names(answers), dict(notes)
     version = data["questionnaire"]["version"]
-    steps = migration_path(spec, version)
+    steps = migration_path(spec, version) or []
     for step in steps:
         answers, notes = _apply_step(step, answers, notes)
     # Option ids are checked after migration, against the current spec.

@@ -1,0 +1,15 @@
+"""The questionnaire engine: pure Python that runs unchanged in CPython and in the browser's MicroPython.
+
+Nothing here imports Sphinx, PyScript or ``typing``; the browser receives these files as they
+are (see ``questionnaire/assets.py``) and pytest imports them as ``questionnaire.engine``.
+
+- ``spec``: lookups in a normalized definition and the naming of form controls.
+- ``rational``: exact arithmetic for scores.
+- ``items``: answers read into scored items, and the result every method fills in.
+- ``methods``: one module per scoring method, registered in ``methods/__init__.py``.
+- ``scoring``: ``score(spec, answers)``, the one entry point.
+- ``answers``: the saved-answers file (build, check, migrate).
+- ``report``: "why this result", "how this is scored", Markdown and CSV.
+- ``form``, ``bind``, ``store``: the browser glue's logic (read and write controls, show a
+  result, keep answers in storage), free of the DOM so it is tested in CPython.
+"""

@@ -1,0 +1,91 @@
+"""What a result changes on the page, as data: the glue applies every update the same way.
+
+An update is ``{"selector", "attributes", "texts", "hidden", "lines"}``: the glue finds every
+element matching ``selector`` inside the form, sets each ``[name, value]`` of ``attributes``,
+writes each ``[child selector, text]`` of ``texts`` (an empty child selector means the element
+itself), sets ``hidden`` when it is not None, and replaces the element's content with a list of
+``lines`` when they are given. A new instrument needs no browser-side code.
+"""
+
+from . import report
+from . import spec as specs
+from .text import fmt
+
+
+def _update(selector: str, attributes: list, texts: list | None = None, hidden: bool | None = None) -> dict:
+    return {"selector": selector, "attributes": attributes, "texts": texts or [], "hidden": hidden, "lines": None}
+
+
+def _score_attributes(target: dict) -> list:
+    # data-score has two decimals when the method gives a score; it is removed (empty) otherwise.
+    return [["data-score", target.get("score") or ""], ["data-percent", _text(target.get("percent"))]]
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def level_text(spec: dict, level: str, score: str | None, strings: dict) -> str:
+    """A level's label, with its score in brackets when there is one."""
+    label = specs.level_label(spec, level, strings)
+    if score is None or level == specs.NOT_ASSESSED:
+        return label
+    return label + " (" + score + ")"
+
+
+def entry_selector(entry: dict) -> str:
+    """The result element of one section or group: ``[data-result-<kind>="<id>"]``."""
+    return "[data-result-" + entry["kind"] + '="' + entry["id"] + '"]'
+
+
+def progress_selector(section_id: str) -> str:
+    """The progress line of one section."""
+    return '[data-progress-section="' + section_id + '"]'
+
+
+def _progress(answered: int, total: int) -> str:
+    # Whole-number percent, half rounded up; an empty section counts as done.
+    if total == 0:
+        return "100"
+    return str((answered * 200 + total) // (total * 2))
+
+
+def updates(spec: dict, result: dict, strings: dict) -> list:
+    """Every change the result makes: the overall verdict, each entry, progress, advice, "why"."""
+    missing = result["total"] - result["answered"]
+    summary = (
+        strings["result.complete"] if result["complete"] else fmt(strings, "result.incomplete", {"count": missing})
+    )
+    out = [
+        _update(
+            '[data-result="overall"]',
+            [["data-level", result["level"]], ["data-complete", "true" if result["complete"] else "false"]]
+            + _score_attributes(result),
+            [
+                ['[data-role="level"]', level_text(spec, result["level"], result.get("score"), strings)],
+                ['[data-role="summary"]', summary],
+            ],
+        )
+    ]
+    for entry in result["sections"] + result["groups"]:
+        out.append(
+            _update(
+                entry_selector(entry),
+                [["data-level", entry["level"]]] + _score_attributes(entry),
+                [['[data-role="value"]', level_text(spec, entry["level"], entry.get("score"), strings)]],
+            )
+        )
+    for entry in result["sections"]:
+        out.append(
+            _update(
+                progress_selector(entry["id"]),
+                [["data-progress", _progress(entry["answered"], entry["total"])]],
+                [["", fmt(strings, "progress", {"answered": entry["answered"], "total": entry["total"]})]],
+            )
+        )
+    for level in [specs.NOT_ASSESSED] + [lv["id"] for lv in spec["levels"]]:
+        out.append(_update('.result-recommendation[data-level="' + level + '"]', [], hidden=level != result["level"]))
+    why = _update('[data-role="why"]', [])
+    why["lines"] = report.explain(spec, result, strings)
+    out.append(why)
+    return out

@@ -1,0 +1,111 @@
+"""any-yes: a single "yes" to any listed question decides the result (the applicability check)."""
+
+from .. import items as items_
+from .. import spec as specs
+from .. import text
+from ..errors import SpecError
+
+NAME = "any-yes"
+
+# Authors write `yes_option`, not `yes`: YAML 1.1 reads a bare `yes` key as the boolean true.
+PARAMS = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["yes_option", "any_level", "none_level"],
+    "properties": {
+        "yes_option": {"type": "string"},
+        "any_level": {"type": "string"},
+        "none_level": {"type": "string"},
+        "questions": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+    },
+}
+
+
+def _listed(spec: dict) -> list:
+    params = spec["params"]
+    if params.get("questions"):
+        return list(params["questions"])
+    return [q["id"] for _s, q in specs.questions(spec) if items_.is_scored(q)]
+
+
+def validate(spec: dict) -> None:
+    """Levels must exist; every listed question must be single choice with the yes option."""
+    params = spec["params"]
+    ranks = specs.level_rank(spec)
+    for key in ("any_level", "none_level"):
+        if params[key] not in ranks:
+            raise SpecError(("params", key), _unknown_level(spec, params[key]))
+    for index, qid in enumerate(_listed(spec)):
+        where = ("params", "questions", index) if params.get("questions") else ("params",)
+        question = specs.find_question(spec, qid)
+        if question is None:
+            raise SpecError(where, "unknown question '" + qid + "'")
+        if question["type"] != "single" or specs.option(question["options"], params["yes_option"]) is None:
+            raise SpecError(
+                where,
+                "question '" + qid + "' must be a single-choice question with an option '" + params["yes_option"] + "'",
+            )
+
+
+def _unknown_level(spec: dict, level: str) -> str:
+    return "unknown level '" + level + "' (levels: " + ", ".join(lv["id"] for lv in spec["levels"]) + ")"
+
+
+def normalize(spec: dict) -> dict:
+    """The params with ``questions`` filled in (default: every scored question)."""
+    params = dict(spec["params"])
+    params["questions"] = _listed(spec)
+    return params
+
+
+def levels(spec: dict) -> list:
+    """any-yes produces its two levels."""
+    return [spec["params"]["any_level"], spec["params"]["none_level"]]
+
+
+def _answers_yes(item: dict, yes: str) -> bool:
+    return any(part["option"] == yes for part in item["parts"])
+
+
+def _level(listed: list, params: dict) -> str:
+    if not listed:
+        return items_.NOT_ASSESSED
+    if any(_answers_yes(item, params["yes_option"]) for item in listed):
+        return params["any_level"]
+    if all(items_.is_done(item) for item in listed):
+        return params["none_level"]
+    return items_.NOT_ASSESSED
+
+
+def score(spec: dict, found: list, context: dict) -> dict:
+    """Any yes gives ``any_level``; all answered and none yes gives ``none_level``."""
+    params = spec["params"]
+    listed = [item for item in found if item["id"] in params["questions"]]
+    result = items_.empty_result(spec, found)
+    result["level"] = _level(listed, params)
+    result["complete"] = all(items_.is_done(item) for item in listed)
+    result["reasons"] = [item["id"] for item in listed if _answers_yes(item, params["yes_option"])]
+    for entry in items_.entries(result):
+        entry["level"] = _level(items_.in_entry(listed, entry), params)
+    return result
+
+
+def how(spec: dict, strings: dict) -> list:
+    """One paragraph stating the rule, then what each result means."""
+    params = spec["params"]
+    first = specs.question(spec, params["questions"][0])
+    rule = text.fmt(
+        strings,
+        "how.any-yes",
+        {
+            "yes": specs.option_label(first["options"], params["yes_option"]),
+            "any_level": specs.level_label(spec, params["any_level"], strings),
+            "none_level": specs.level_label(spec, params["none_level"], strings),
+        },
+    )
+    return [text.paragraph(rule), text.levels_table(spec, strings)]
+
+
+def explain(spec: dict, result: dict, strings: dict) -> list:
+    """The rule."""
+    return [how(spec, strings)[0]["text"]]

@@ -1,0 +1,171 @@
+"""Words for a scored questionnaire: "why this result", "how this is scored", Markdown and CSV.
+
+The method supplies its own lines and blocks (``methods/<name>.py``); everything here is generic.
+"""
+
+from . import methods
+from . import spec as specs
+from .text import fmt
+
+
+def how(spec: dict, strings: dict) -> list:
+    """ "How this is scored" as blocks: the same data the page draws and every report prints."""
+    return methods.get(spec["method"]).how(spec, strings)
+
+
+def _item_text(spec: dict, item: dict, strings: dict) -> str:
+    question = specs.question(spec, item["id"])
+    status = item["status"]
+    if status == "rated":
+        parts = []
+        for chosen in item["parts"]:
+            part = specs.part(question, chosen["part"])
+            parts.append(
+                part["label"] + ": " + specs.option_label(part["options"], chosen["option"]) + " (%s)" % chosen["value"]
+            )
+        return fmt(
+            strings,
+            "item.rated",
+            {
+                "parts": " × ".join(parts),
+                "score": item["score"],
+                "level": specs.level_label(spec, item["level"], strings),
+            },
+        )
+    if status == "answered":
+        chosen = item["parts"][0]
+        key = "item.answered" if chosen["value"] is None else "item.answered_value"
+        return fmt(
+            strings,
+            key,
+            {"option": specs.option_label(question["options"], chosen["option"]), "value": chosen["value"]},
+        )
+    if status == "not-applicable":
+        return strings["item.not-applicable"]
+    if status == "incomplete":
+        return strings["item.incomplete"]
+    return strings["item.unanswered"]
+
+
+def explain(spec: dict, result: dict, strings: dict) -> list:
+    """Lines saying why the result is what it is: each item, the method's own lines, the version."""
+    lines = []
+    if result["level"] != specs.NOT_ASSESSED and result.get("score"):
+        lines.append(fmt(strings, "result.score", {"score": result["score"]}))
+    if result.get("reasons"):
+        texts = [specs.question(spec, qid)["text"] for qid in result["reasons"]]
+        lines.append(strings["result.reasons"] + ": " + "; ".join(texts))
+    for item in result["items"]:
+        lines.append(specs.question(spec, item["id"])["text"] + " — " + _item_text(spec, item, strings))
+    lines.extend(methods.get(spec["method"]).explain(spec, result, strings))
+    lines.append(
+        fmt(
+            strings,
+            "result.version",
+            {"title": spec["title"], "version": spec["version"], "method": strings["method." + spec["method"]]},
+        )
+    )
+    return lines
+
+
+def answer_rows(spec: dict, answers: dict, notes: dict) -> list:
+    """One row per form control: (section title, question id, question text, part, answer label, note)."""
+    rows = []
+    for section, question in specs.questions(spec):
+        qid = question["id"]
+        note = notes.get(qid, "")
+        head = (section["title"], qid, question["text"])
+        kind = question["type"]
+        if kind == "rating":
+            for part in question["parts"]:
+                chosen = answers.get(specs.part_control(qid, part["id"]))
+                label = specs.option_label(part["options"], chosen) if chosen else ""
+                rows.append(head + (part["label"], label, note))
+            if question.get("not_applicable"):
+                flag = specs.is_not_applicable(question, answers)
+                rows.append(head + (specs.NOT_APPLICABLE, "yes" if flag else "", note))
+        elif kind == "multiple":
+            chosen = answers.get(qid) or []
+            labels = [o["label"] for o in question["options"] if o["id"] in chosen]
+            rows.append(head + ("", "; ".join(labels), note))
+        elif kind == "text":
+            rows.append(head + ("", answers.get(qid, ""), note))
+        else:
+            chosen = answers.get(qid)
+            label = specs.option_label(question["options"], chosen) if chosen else ""
+            rows.append(head + ("", label, note))
+    return rows
+
+
+def _md_cell(value: object) -> str:
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(spec: dict, answers: dict, notes: dict, result: dict, strings: dict, date: str) -> str:
+    """A Markdown report: title, date, version, result, why, every answer and note."""
+    out = ["# " + fmt(strings, "report.title", {"title": spec["title"]}), ""]
+    out.append("- " + strings["report.date"] + ": " + date)
+    out.append(
+        "- " + strings["report.questionnaire"] + ": " + spec["title"] + " (" + spec["id"] + ", " + spec["version"] + ")"
+    )
+    out.append("- " + strings["report.result"] + ": " + specs.level_label(spec, result["level"], strings))
+    out.append("")
+    out.append("## " + strings["result.why"])
+    out.append("")
+    for line in explain(spec, result, strings):
+        out.append("- " + _md_cell(line))
+    out.append("")
+    out.append("## " + strings["report.answers"])
+    out.append("")
+    out.append(
+        "| " + " | ".join([strings["report.question"], "", strings["report.answer"], strings["report.note"]]) + " |"
+    )
+    out.append("|---|---|---|---|")
+    for _section, _qid, question_text, part, label, note in answer_rows(spec, answers, notes):
+        out.append("| " + " | ".join([_md_cell(question_text), _md_cell(part), _md_cell(label), _md_cell(note)]) + " |")
+    if notes.get(specs.GENERAL_NOTE):
+        out.append("")
+        out.append(_md_cell(notes[specs.GENERAL_NOTE]))
+    out.append("")
+    out.append("_" + strings["report.generated"] + "_")
+    return "\n".join(out) + "\n"
+
+
+def _csv_cell(value: object) -> str:
+    cell = str(value)
+    # Spreadsheet formula injection: a cell starting with these runs as a formula.
+    if cell and cell[0] in "=+-@":
+        cell = "'" + cell
+    if "," in cell or '"' in cell or "\n" in cell or "\r" in cell:
+        cell = '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def to_csv(spec: dict, answers: dict, notes: dict, result: dict, strings: dict) -> str:
+    """A CSV of every answer and note, with the overall result on the first data row."""
+    level = specs.level_label(spec, result["level"], strings)
+    lines = [",".join(["section", "question_id", "question", "part", "answer", "note"])]
+    lines.append(",".join(_csv_cell(c) for c in ["", "result", strings["report.result"], "", level, ""]))
+    for row in answer_rows(spec, answers, notes):
+        lines.append(",".join(_csv_cell(c) for c in row))
+    if notes.get(specs.GENERAL_NOTE):
+        lines.append(",".join(_csv_cell(c) for c in ["", specs.GENERAL_NOTE, "", "", "", notes[specs.GENERAL_NOTE]]))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def refusal_text(strings: dict, name: str, errors: list) -> str:
+    """Why a file was refused, in words: one clause per error, the most specific template that fits."""
+    clauses = []
+    for error in errors:
+        detail = dict(error.get("detail") or {})
+        detail["code"] = error["code"]
+        said = None
+        for key in ("error." + error["code"], "error." + error["code"] + ".field"):
+            if key in strings:
+                try:
+                    said = strings[key].format(**detail)
+                    break
+                except (KeyError, IndexError):
+                    said = None
+        clauses.append(said if said is not None else strings["error.other"].format(code=error["code"]))
+    return strings["file.refused"].format(name=name) + " " + "; ".join(clauses) + "."

@@ -1,0 +1,224 @@
+"""Lookups in a normalized definition, and the one place that names form controls.
+
+Control names (the automation interface, also the keys of a saved answers file):
+
+- ``<question>`` for single choice, multiple choice and text questions;
+- ``<question>.<part>`` for each part of a rating question;
+- ``<question>.not-applicable`` with the value ``yes`` for a rating's not-applicable box;
+- ``note:<question>`` and ``note:general`` for the reader's notes.
+
+Before version 2 of the engine the not-applicable box was ``<question>.na`` with the value
+``na``; ``answers.py`` still reads files that use it.
+"""
+
+Spec = dict  # a normalized definition (see model.py on the build side)
+
+NOT_ASSESSED = "not-assessed"
+NOT_APPLICABLE = "not-applicable"
+NOT_APPLICABLE_VALUE = "yes"
+LEGACY_NOT_APPLICABLE = "na"
+NOTE_PREFIX = "note:"
+GENERAL_NOTE = "general"
+
+#: What sections and groups stand for when a definition declares nothing.
+DEFAULT_DIMENSIONS = {
+    "sections": {"kind": "section", "result": "section"},
+    "groups": {"kind": "group", "result": "group"},
+}
+
+
+# ---------------------------------------------------------------------------
+# Control names
+
+
+def part_control(question_id: str, part_id: str) -> str:
+    """The radio group of one part of a rating question."""
+    return question_id + "." + part_id
+
+
+def not_applicable_control(question_id: str) -> str:
+    """The not-applicable checkbox of a rating question."""
+    return question_id + "." + NOT_APPLICABLE
+
+
+def note_control(key: str) -> str:
+    """The text area of a note: a question id, or ``general``."""
+    return NOTE_PREFIX + key
+
+
+def note_key(name: str) -> str | None:
+    """The note key a control name stands for, or None when it is not a note."""
+    if name.startswith(NOTE_PREFIX):
+        return name[len(NOTE_PREFIX) :]
+    return None
+
+
+def question_of(name: str) -> str:
+    """The question id a control name belongs to."""
+    return name.partition(".")[0]
+
+
+def controls(spec: Spec) -> dict:
+    """Every answer control of the spec: name -> {kind, question, options}.
+
+    ``kind`` is ``single``, ``multiple``, ``text``, ``part`` or ``not-applicable``;
+    ``options`` lists the allowed option ids (empty for text).
+    """
+    found = {}
+    for _section, question in questions(spec):
+        qid = question["id"]
+        kind = question.get("type")
+        if kind in ("single", "multiple"):
+            found[qid] = _control(kind, qid, option_ids(question.get("options", [])))
+        elif kind == "text":
+            found[qid] = _control("text", qid, [])
+        elif kind == "rating":
+            for part in question.get("parts", []):
+                found[part_control(qid, part["id"])] = _control("part", qid, option_ids(part.get("options", [])))
+            if question.get("not_applicable"):
+                found[not_applicable_control(qid)] = _control(NOT_APPLICABLE, qid, [NOT_APPLICABLE_VALUE])
+    return found
+
+
+def _control(kind: str, question_id: str, options: list) -> dict:
+    return {"kind": kind, "question": question_id, "options": options}
+
+
+def note_keys(spec: Spec) -> list:
+    """The keys a note may have: every question id, then ``general``."""
+    return [question["id"] for _section, question in questions(spec)] + [GENERAL_NOTE]
+
+
+def is_not_applicable(question: dict, answers: dict) -> bool:
+    """Whether the reader ticked the question's not-applicable box."""
+    if not question.get("not_applicable"):
+        return False
+    return answers.get(not_applicable_control(question["id"])) == NOT_APPLICABLE_VALUE
+
+
+# ---------------------------------------------------------------------------
+# Lookups: always through the spec's lists, whose order is the author's (MicroPython dicts
+# do not keep insertion order).
+
+
+def questions(spec: Spec) -> list:
+    """Every ``(section, question)`` pair, in the author's order."""
+    out = []
+    for section in spec.get("sections", []):
+        for question in section.get("questions", []):
+            out.append((section, question))
+    return out
+
+
+def find_question(spec: Spec, question_id: str) -> dict | None:
+    """The question with this id, or None."""
+    for _section, found in questions(spec):
+        if found["id"] == question_id:
+            return found
+    return None
+
+
+def question(spec: Spec, question_id: str) -> dict:
+    """The question with this id; KeyError when the spec has none (a result from another spec)."""
+    found = find_question(spec, question_id)
+    if found is None:
+        raise KeyError(question_id)
+    return found
+
+
+def section(spec: Spec, section_id: str) -> dict | None:
+    """The section with this id, or None."""
+    for found in spec.get("sections", []):
+        if found["id"] == section_id:
+            return found
+    return None
+
+
+def groups(spec: Spec) -> list:
+    """Every ``(section, group)`` pair, in the author's order."""
+    out = []
+    for found in spec.get("sections", []):
+        for group in found.get("groups", []):
+            out.append((found, group))
+    return out
+
+
+def part(question_: dict, part_id: str) -> dict:
+    """One part of a rating question; KeyError when it has none."""
+    for found in question_.get("parts", []):
+        if found["id"] == part_id:
+            return found
+    raise KeyError(part_id)
+
+
+def option(options: list, option_id: object) -> dict | None:
+    """The option with this id, or None (also for a non-string id)."""
+    if not isinstance(option_id, str):
+        return None
+    for found in options:
+        if found["id"] == option_id:
+            return found
+    return None
+
+
+def option_ids(options: list) -> list:
+    """The ids of a list of options."""
+    return [found["id"] for found in options]
+
+
+def option_label(options: list, option_id: str) -> str:
+    """The label of an option, or its id when the spec does not offer it."""
+    found = option(options, option_id)
+    return option_id if found is None else found["label"]
+
+
+def title_of(spec: Spec, dimension: str, entry_id: str) -> str:
+    """The title of a section or group by id (the id itself when unknown)."""
+    if dimension == "sections":
+        found = section(spec, entry_id)
+        return entry_id if found is None else found["title"]
+    for _section, group in groups(spec):
+        if group["id"] == entry_id:
+            return group["title"]
+    return entry_id
+
+
+# ---------------------------------------------------------------------------
+# Levels: the spec's list runs from the lowest severity or earliest stage upwards.
+
+
+def level_rank(spec: Spec) -> dict:
+    """Level id -> its position in the spec's list."""
+    ranks = {}
+    for index, level in enumerate(spec.get("levels", [])):
+        ranks[level["id"]] = index
+    return ranks
+
+
+def level_label(spec: Spec, level_id: str, strings: dict) -> str:
+    """The display label of a level id, "Not assessed" included."""
+    for level in spec.get("levels", []):
+        if level["id"] == level_id:
+            return level["label"]
+    return strings["level.not-assessed"]
+
+
+# ---------------------------------------------------------------------------
+# Dimensions: what sections and groups stand for.
+
+
+def dimension(spec: Spec, name: str) -> dict:
+    """``{"kind", "result"}`` for ``sections`` or ``groups``: the ``data-<kind>`` on a question,
+    the ``data-result-<result>`` on a result element."""
+    declared = (spec.get("dimensions") or {}).get(name)
+    if declared:
+        return {"kind": declared["kind"], "result": declared.get("result") or declared["kind"]}
+    return DEFAULT_DIMENSIONS[name]
+
+
+def question_dimensions(spec: Spec, section_: dict, question_: dict) -> list:
+    """``[(kind, id)]`` the question belongs to: its section's, then its group's."""
+    out = [(dimension(spec, "sections")["kind"], section_["id"])]
+    if question_.get("group"):
+        out.append((dimension(spec, "groups")["kind"], question_["group"]))
+    return out
