@@ -393,15 +393,16 @@ def check_page(source: str, page: str) -> Report:
             continue
         for line_no, line in section.lines:
             result = RESULT_LINE.match(line)
-            if result and (name := _metric(result.group(1))) in computed:
+            metric = _metric(result.group(1)) if result else None
+            if result and metric is not None and metric in computed:
                 found = list(chains(f"x = {result.group(2)}")) or [[result.group(2)]]
-                check.expect(line_no, name, stated(found[0]), computed[name], section.title)
+                check.expect(line_no, metric, stated(found[0]), computed[metric], section.title)
         if matrices:
             for table in section.tables:
                 for row, line_no in zip(table.rows, table.lines, strict=True):
-                    name = _metric(row[0])
-                    if name in MATRIX_METRICS and ("=" in row[-1] or "≈" in row[-1]):
+                    metric = _metric(row[0])
+                    if metric in MATRIX_METRICS and metric is not None and ("=" in row[-1] or "≈" in row[-1]):
                         found = list(chains(row[-1]))
                         if found:
-                            check.expect(line_no, name, stated(found[0]), computed[name], section.title)  # type: ignore[index]
+                            check.expect(line_no, metric, stated(found[0]), computed[metric], section.title)
     return check.report
