@@ -11,3 +11,10 @@ class SpecError(Exception):
         super().__init__(message)
         self.path = path
         self.message = message
+
+
+def check_level(spec: dict, level: object, path: tuple) -> None:
+    """Raise a SpecError at ``path`` unless ``level`` is one of the spec's level ids."""
+    known = [lv["id"] for lv in spec.get("levels", [])]
+    if level not in known:
+        raise SpecError(path, "unknown level '" + str(level) + "' (levels: " + ", ".join(known) + ")")

@@ -3,7 +3,7 @@
 from .. import items as items_
 from .. import spec as specs
 from .. import text
-from ..errors import SpecError
+from ..errors import SpecError, check_level
 
 NAME = "any-yes"
 
@@ -31,10 +31,8 @@ def _listed(spec: dict) -> list:
 def validate(spec: dict) -> None:
     """Levels must exist; every listed question must be single choice with the yes option."""
     params = spec["params"]
-    ranks = specs.level_rank(spec)
     for key in ("any_level", "none_level"):
-        if params[key] not in ranks:
-            raise SpecError(("params", key), _unknown_level(spec, params[key]))
+        check_level(spec, params[key], ("params", key))
     for index, qid in enumerate(_listed(spec)):
         where = ("params", "questions", index) if params.get("questions") else ("params",)
         question = specs.find_question(spec, qid)
@@ -45,10 +43,6 @@ def validate(spec: dict) -> None:
                 where,
                 "question '" + qid + "' must be a single-choice question with an option '" + params["yes_option"] + "'",
             )
-
-
-def _unknown_level(spec: dict, level: str) -> str:
-    return "unknown level '" + level + "' (levels: " + ", ".join(lv["id"] for lv in spec["levels"]) + ")"
 
 
 def normalize(spec: dict) -> dict:

@@ -3,7 +3,7 @@
 from .. import items as items_
 from .. import rational, text
 from .. import spec as specs
-from ..errors import SpecError
+from ..errors import SpecError, check_level
 
 NAME = "banded-mean"
 
@@ -31,13 +31,11 @@ PARAMS = {
 def validate(spec: dict) -> None:
     """Known levels, rising thresholds, a last band without one; single-choice statements with numeric values."""
     params = spec["params"]
-    ranks = specs.level_rank(spec)
     bands = params["bands"]
     previous = None
     for index, band in enumerate(bands):
         where = ("params", "bands", index)
-        if band["level"] not in ranks:
-            raise SpecError(where + ("level",), _unknown_level(spec, band["level"]))
+        check_level(spec, band["level"], where + ("level",))
         last = index == len(bands) - 1
         if last and "below" in band:
             raise SpecError(where + ("below",), "the last band takes no 'below': it holds every higher score")
@@ -50,8 +48,8 @@ def validate(spec: dict) -> None:
                     where + ("below",), "thresholds must rise: %s is not above the previous one" % band["below"]
                 )
             previous = below
-    if "priority_below" in params and params["priority_below"] not in ranks:
-        raise SpecError(("params", "priority_below"), _unknown_level(spec, params["priority_below"]))
+    if "priority_below" in params:
+        check_level(spec, params["priority_below"], ("params", "priority_below"))
     for si, section in enumerate(spec.get("sections", [])):
         for qi, question in enumerate(section.get("questions", [])):
             if not items_.is_scored(question):
@@ -68,10 +66,6 @@ def validate(spec: dict) -> None:
 
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and value is not True and value is not False
-
-
-def _unknown_level(spec: dict, level: str) -> str:
-    return "unknown level '" + level + "' (levels: " + ", ".join(lv["id"] for lv in spec["levels"]) + ")"
 
 
 def normalize(spec: dict) -> dict:

@@ -6,7 +6,7 @@ Used by risk assessments: one serious risk decides, an average would hide it.
 from .. import items as items_
 from .. import spec as specs
 from .. import text
-from ..errors import SpecError
+from ..errors import SpecError, check_level
 
 NAME = "matrix-max"
 
@@ -57,14 +57,11 @@ def validate(spec: dict) -> None:
     """Bands sorted out and gap-free for every product; rating parts with positive whole values."""
     params = spec["params"]
     bands = params["bands"]
-    ranks = specs.level_rank(spec)
     for index, band in enumerate(bands):
         where = ("params", "bands", index)
         if band["min"] > band["max"]:
             raise SpecError(where, "min %d is above max %d" % (band["min"], band["max"]))
-        if band["level"] not in ranks:
-            known = ", ".join(lv["id"] for lv in spec["levels"])
-            raise SpecError(where + ("level",), "unknown level '" + band["level"] + "' (levels: " + known + ")")
+        check_level(spec, band["level"], where + ("level",))
     ordered = sorted(range(len(bands)), key=lambda i: bands[i]["min"])
     for before, after in zip(ordered, ordered[1:]):
         low, high = bands[before], bands[after]
