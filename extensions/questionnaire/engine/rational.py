@@ -29,11 +29,6 @@ def add(x: Rational, y: Rational) -> Rational:
     return reduce(x[0] * y[1] + y[0] * x[1], x[1] * y[1])
 
 
-def sub(x: Rational, y: Rational) -> Rational:
-    """x - y."""
-    return reduce(x[0] * y[1] - y[0] * x[1], x[1] * y[1])
-
-
 def less(x: Rational, y: Rational) -> bool:
     """x < y (cross-multiplication is exact; denominators are positive)."""
     return x[0] * y[1] < y[0] * x[1]

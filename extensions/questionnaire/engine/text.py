@@ -1,7 +1,5 @@
 """Small helpers for words drawn from the strings catalogue (``locales/<lang>.json``)."""
 
-from . import spec as specs
-
 
 def fmt(strings: dict, key: str, values: dict | None = None) -> str:
     """One catalogue string with its ``{placeholders}`` filled in."""
@@ -27,22 +25,11 @@ def levels_table(spec: dict, strings: dict) -> dict:
     )
 
 
-def bands_line(spec: dict, rows: list, strings: dict) -> str:
-    """The bands in one line for "why this result": ``rows`` are ``[span, level label]`` pairs."""
-    del spec  # the rows are already worded
+def bands_table(rows: list, strings: dict) -> dict:
+    """The bands as a "how" table: ``rows`` are ``[span, level label]`` pairs."""
+    return table(strings["how.bands"], [strings["how.col.score"], strings["how.col.level"]], rows)
+
+
+def bands_line(rows: list, strings: dict) -> str:
+    """The same bands in one line, for "why this result"."""
     return fmt(strings, "why.bands", {"bands": "; ".join(span + ": " + label for span, label in rows)})
-
-
-def entry_scores(spec: dict, result: dict, strings: dict) -> list:
-    """``<section>: <score> → <level>`` for every section that has a score."""
-    lines = []
-    for entry in result["sections"]:
-        if entry.get("score") is not None:
-            lines.append(
-                specs.title_of(spec, "sections", entry["id"])
-                + ": "
-                + entry["score"]
-                + " → "
-                + specs.level_label(spec, entry["level"], strings)
-            )
-    return lines

@@ -84,11 +84,10 @@ def score(spec: dict, found: list, context: dict) -> dict:
     return result
 
 
-def how(spec: dict, strings: dict) -> list:
-    """One paragraph stating the rule, then what each result means."""
+def _rule(spec: dict, strings: dict) -> str:
     params = spec["params"]
     first = specs.question(spec, params["questions"][0])
-    rule = text.fmt(
+    return text.fmt(
         strings,
         "how.any-yes",
         {
@@ -97,9 +96,13 @@ def how(spec: dict, strings: dict) -> list:
             "none_level": specs.level_label(spec, params["none_level"], strings),
         },
     )
-    return [text.paragraph(rule), text.levels_table(spec, strings)]
+
+
+def how(spec: dict, strings: dict) -> list:
+    """One paragraph stating the rule, then what each result means."""
+    return [text.paragraph(_rule(spec, strings)), text.levels_table(spec, strings)]
 
 
 def explain(spec: dict, result: dict, strings: dict) -> list:
     """The rule."""
-    return [how(spec, strings)[0]["text"]]
+    return [_rule(spec, strings)]

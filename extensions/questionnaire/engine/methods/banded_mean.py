@@ -179,14 +179,14 @@ def _band_rows(spec: dict, strings: dict) -> list:
     return rows
 
 
+def _rule(spec: dict, strings: dict) -> str:
+    priority = spec["params"].get("priority_below", "")
+    return text.fmt(strings, "how.banded-mean", {"priority_level": specs.level_label(spec, priority, strings)})
+
+
 def how(spec: dict, strings: dict) -> list:
     """The rule, the value of each answer, the bands, what each level means."""
-    priority = spec["params"].get("priority_below", "")
-    blocks = [
-        text.paragraph(
-            text.fmt(strings, "how.banded-mean", {"priority_level": specs.level_label(spec, priority, strings)})
-        )
-    ]
+    blocks = [text.paragraph(_rule(spec, strings))]
     first = None
     for _section, question in specs.questions(spec):
         if items_.is_scored(question):
@@ -198,24 +198,24 @@ def how(spec: dict, strings: dict) -> list:
             label = option["label"] + (" " + strings["how.unknown"] if option.get("unknown") else "")
             rows.append([label, str(option["value"])])
         blocks.append(text.table(strings["how.values"], [strings["how.col.answer"], strings["how.col.value"]], rows))
-    blocks.append(
-        text.table(
-            strings["how.bands"], [strings["how.col.score"], strings["how.col.level"]], _band_rows(spec, strings)
-        )
-    )
+    blocks.append(text.bands_table(_band_rows(spec, strings), strings))
     blocks.append(text.levels_table(spec, strings))
     return blocks
 
 
 def explain(spec: dict, result: dict, strings: dict) -> list:
     """Section scores, priorities, statements to find out about, the rule and the bands."""
-    lines = text.entry_scores(spec, result, strings)
+    lines = []
+    for entry in result["sections"]:
+        if entry["score"] is not None:
+            level = specs.level_label(spec, entry["level"], strings)
+            lines.append(specs.title_of(spec, "sections", entry["id"]) + ": " + entry["score"] + " → " + level)
     if result["priorities"]:
         names = [specs.title_of(spec, "sections", p["id"]) + " (" + p["score"] + ")" for p in result["priorities"]]
         lines.append(strings["result.priorities"] + ": " + "; ".join(names))
     if result["to_find_out"]:
         texts = [specs.question(spec, qid)["text"] for qid in result["to_find_out"]]
         lines.append(strings["result.to_find_out"] + ": " + "; ".join(texts))
-    lines.append(how(spec, strings)[0]["text"])
-    lines.append(text.bands_line(spec, _band_rows(spec, strings), strings))
+    lines.append(_rule(spec, strings))
+    lines.append(text.bands_line(_band_rows(spec, strings), strings))
     return lines

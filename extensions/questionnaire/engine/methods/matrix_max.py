@@ -155,11 +155,15 @@ def _parts_text(question: dict) -> tuple:
     return parts[0]["label"], parts[1]["label"]
 
 
+def _rule(spec: dict, strings: dict) -> str:
+    part1, part2 = _parts_text(_ratings(spec)[0][2])
+    return text.fmt(strings, "how.matrix-max", {"part1": part1, "part2": part2})
+
+
 def how(spec: dict, strings: dict) -> list:
     """The rule, the value of each rating, the bands, what each level means."""
     first = _ratings(spec)[0][2]
-    part1, part2 = _parts_text(first)
-    blocks = [text.paragraph(text.fmt(strings, "how.matrix-max", {"part1": part1, "part2": part2}))]
+    blocks = [text.paragraph(_rule(spec, strings))]
     for part in first["parts"]:
         blocks.append(
             text.table(
@@ -168,11 +172,7 @@ def how(spec: dict, strings: dict) -> list:
                 [[o["label"], str(o["value"])] for o in part["options"]],
             )
         )
-    blocks.append(
-        text.table(
-            strings["how.bands"], [strings["how.col.score"], strings["how.col.level"]], _band_rows(spec, strings)
-        )
-    )
+    blocks.append(text.bands_table(_band_rows(spec, strings), strings))
     blocks.append(text.levels_table(spec, strings))
     return blocks
 
@@ -189,4 +189,4 @@ def _band_rows(spec: dict, strings: dict) -> list:
 
 def explain(spec: dict, result: dict, strings: dict) -> list:
     """The rule and the bands."""
-    return [how(spec, strings)[0]["text"], text.bands_line(spec, _band_rows(spec, strings), strings)]
+    return [_rule(spec, strings), text.bands_line(_band_rows(spec, strings), strings)]
