@@ -29,6 +29,11 @@ def add(x: Rational, y: Rational) -> Rational:
     return reduce(x[0] * y[1] + y[0] * x[1], x[1] * y[1])
 
 
+def sub(x: Rational, y: Rational) -> Rational:
+    """x - y."""
+    return reduce(x[0] * y[1] - y[0] * x[1], x[1] * y[1])
+
+
 def less(x: Rational, y: Rational) -> bool:
     """x < y (cross-multiplication is exact; denominators are positive)."""
     return x[0] * y[1] < y[0] * x[1]
@@ -90,6 +95,11 @@ def _round_half_up(num: int, den: int) -> int:
     return sign * whole
 
 
+def nearest(x: Rational) -> int:
+    """x rounded to the nearest whole number, halves away from zero."""
+    return _round_half_up(x[0], x[1])
+
+
 def format2(x: Rational) -> str:
     """Two decimals, half rounded away from zero: (1, 8) -> "0.13"."""
     hundredths = _round_half_up(x[0] * 100, x[1])
@@ -102,3 +112,10 @@ def percent(x: Rational, top: Rational) -> int:
     """x as a whole-number percent of top, half rounded up."""
     ratio = reduce(x[0] * top[1] * 100, x[1] * top[0])
     return _round_half_up(ratio[0], ratio[1])
+
+
+def signed2(x: Rational) -> str:
+    """Two decimals with the sign of the exact value: "+0.50", "-1.25", "0.00" (zero only when x is)."""
+    if x[0] == 0:
+        return "0.00"
+    return ("-" if x[0] < 0 else "+") + format2((abs(x[0]), x[1]))

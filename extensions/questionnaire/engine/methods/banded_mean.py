@@ -99,11 +99,11 @@ def _mean(found: list) -> tuple | None:
     return rational.mean(values) if values else None
 
 
-def _top(statements: list) -> tuple | None:
-    # The highest value any statement offers: the 100 % mark of a percent.
+def scale_top(questions: list) -> tuple | None:
+    """The highest value any of these statements offers (the 100 % mark of a percent), or None when not positive."""
     best = None
-    for item in statements:
-        for option in item["question"].get("options", []):
+    for question in questions:
+        for option in question.get("options", []):
             value = rational.to_rational(option["value"])
             if best is None or rational.less(best, value):
                 best = value
@@ -145,7 +145,7 @@ def score(spec: dict, found: list, context: dict) -> dict:
         if _value(item) is not None:
             item["score"] = item["parts"][0]["value"]
     statements = [item for item in found if item["question"].get("type") == "single"]
-    top = _top(statements)
+    top = scale_top([item["question"] for item in statements])
     result = items_.empty_result(spec, found)
     for entry in items_.entries(result):
         value = _mean(items_.in_entry(statements, entry))

@@ -36,7 +36,7 @@ PARAMS = {
 }
 
 
-def _ratings(spec: dict) -> list:
+def rating_questions(spec: dict) -> list:
     """``(section index, question index, question)`` of every rating question."""
     out = []
     for si, section in enumerate(spec.get("sections", [])):
@@ -46,7 +46,8 @@ def _ratings(spec: dict) -> list:
     return out
 
 
-def _band(bands: list, value: int) -> str | None:
+def band_level(bands: list, value: int) -> str | None:
+    """The level of the band holding ``value``, or None when no band does."""
     for band in bands:
         if band["min"] <= value <= band["max"]:
             return band["level"]
@@ -70,7 +71,7 @@ def validate(spec: dict) -> None:
                 ("params", "bands", after),
                 "band %d–%d overlaps band %d–%d" % (high["min"], high["max"], low["min"], low["max"]),
             )
-    ratings = _ratings(spec)
+    ratings = rating_questions(spec)
     if not ratings:
         raise SpecError(("sections",), "matrix-max needs at least one rating question")
     declared = params.get("parts")
@@ -96,7 +97,7 @@ def validate(spec: dict) -> None:
             values.append(part_values)
         for a in values[0]:
             for b in values[1]:
-                if _band(bands, a * b) is None:
+                if band_level(bands, a * b) is None:
                     raise SpecError(
                         ("params", "bands"),
                         "gap: score %d (%d × %d, from question '%s') falls in no band" % (a * b, a, b, question["id"]),
@@ -120,7 +121,7 @@ def _rate(item: dict, bands: list) -> None:
     for part in item["parts"]:
         value *= part["value"]
     item["score"] = value
-    level = _band(bands, value)
+    level = band_level(bands, value)
     if level is None:
         # A gap is a definition error caught at build time; hiding a rated risk would be worse than stopping.
         raise ValueError("no band contains score %d" % value)
@@ -156,13 +157,13 @@ def _parts_text(question: dict) -> tuple:
 
 
 def _rule(spec: dict, strings: dict) -> str:
-    part1, part2 = _parts_text(_ratings(spec)[0][2])
+    part1, part2 = _parts_text(rating_questions(spec)[0][2])
     return text.fmt(strings, "how.matrix-max", {"part1": part1, "part2": part2})
 
 
 def how(spec: dict, strings: dict) -> list:
     """The rule, the value of each rating, the bands, what each level means."""
-    first = _ratings(spec)[0][2]
+    first = rating_questions(spec)[0][2]
     blocks = [text.paragraph(_rule(spec, strings))]
     for part in first["parts"]:
         blocks.append(
