@@ -17,6 +17,14 @@ PARITY = ROOT / "tests" / "parity"
 DEFINITIONS = [
     ROOT / "content" / "questionnaires" / "applicability.yaml",
     ROOT / "tests" / "roots" / "test-q-dimensions" / "risk.yaml",
+    ROOT / "tests" / "fixtures" / "readiness.yaml",
+]
+#: Every view on every definition: those that do not fit are refused, and the refusal is compared too.
+VIEWS = [
+    {"type": "heat-map"},
+    {"type": "radar"},
+    {"type": "radar", "dimension": "groups"},
+    {"type": "comparison"},
 ]
 #: The strings catalogue first (a JSON object): with it, every score case also renders its reports.
 CASE_FILES = [
@@ -37,20 +45,48 @@ def run(command: list[str]) -> list[str]:
 
 
 def _answer_sets(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """Nothing; every first option; every last option; and every other question left out."""
+    """Nothing; every first option; every last option; every other question left out; and a mix
+    (the n-th control takes its option n, counting round), so charts get varied values."""
     from questionnaire.engine import spec as specs
 
     firsts: dict[str, Any] = {}
     lasts: dict[str, Any] = {}
-    for name, control in sorted(specs.controls(spec).items()):
+    mixed: dict[str, Any] = {}
+    for index, (name, control) in enumerate(sorted(specs.controls(spec).items())):
         if control["kind"] in ("text", "not-applicable"):
             continue
-        first, last = control["options"][0], control["options"][-1]
-        firsts[name] = [first] if control["kind"] == "multiple" else first
-        lasts[name] = [last] if control["kind"] == "multiple" else last
+        options = control["options"]
+        for chosen, option in ((firsts, options[0]), (lasts, options[-1]), (mixed, options[index % len(options)])):
+            chosen[name] = [option] if control["kind"] == "multiple" else option
     boxes = {name: "yes" for name, control in specs.controls(spec).items() if control["kind"] == "not-applicable"}
     sparse = {name: value for index, (name, value) in enumerate(sorted(lasts.items())) if index % 2 == 0}
-    return [("nothing", {}), ("first options", firsts), ("last options", lasts), ("sparse", sparse | boxes)]
+    return [
+        ("nothing", {}),
+        ("first options", firsts),
+        ("last options", lasts),
+        ("sparse", sparse | boxes),
+        ("mixed", mixed),
+    ]
+
+
+#: ``(answers, previous answers or None)`` for each view: alone, then two comparisons (the
+#: second has entries that one side leaves not assessed).
+VIEW_ANSWERS = [("mixed", None), ("mixed", "first options"), ("sparse", "mixed")]
+
+
+def _view_cases(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each view drawn for each pair of answer sets in VIEW_ANSWERS."""
+    sets = dict(_answer_sets(spec))
+    cases = []
+    for view in VIEWS:
+        for answers, previous in VIEW_ANSWERS:
+            name = f"{spec['id']}: {view['type']} by {view.get('dimension', 'sections')}, {answers}"
+            case = {"name": name, "spec": spec, "answers": sets[answers], "view": view}
+            if previous is not None:
+                case["name"] += f" against {previous}"
+                case["previous_answers"] = sets[previous]
+            cases.append(case)
+    return cases
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +99,7 @@ def case_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         spec = load_definition(path, path.name).spec
         for name, answers in _answer_sets(spec):
             cases.append({"name": f"{spec['id']}: {name}", "spec": spec, "answers": answers})
+        cases.extend(_view_cases(spec))
     generated = tmp_path_factory.mktemp("parity") / "definitions.json"
     generated.write_text(json.dumps(cases), encoding="utf-8")
     return [*CASE_FILES, generated]
@@ -137,3 +174,27 @@ def test_score_cases_also_compare_the_rendered_reports(cpython_lines: list[str])
     rendered = [line for line in cpython_lines if '"report": {"csv": ' in line]
     assert len(rendered) >= 20, "the strings catalogue was not loaded: reports are not compared"
     assert not any('"report": {"error"' in line for line in cpython_lines)
+
+
+def test_chart_cases_draw_the_views_that_fit_and_refuse_the_others(cpython_lines: list[str]) -> None:
+    outputs = {json.loads(line)["case"]: json.loads(line)["output"] for line in cpython_lines}
+    heat = outputs["risk: heat-map by sections, mixed against first options"]["view"]
+    assert heat["chart"]["svg"]["tag"] == "svg"
+    assert heat["comparison"]["data"]["questionnaire"] == "risk"
+    radar = outputs["readiness-sample: radar by groups, mixed against first options"]["view"]
+    assert 'class="radar-previous"' in radar["markup"][0]
+    assert outputs["readiness-sample: radar by sections, mixed"]["view"]["chart"]["svg"]["tag"] == "svg"
+    assert outputs["applicability: comparison by sections, mixed"]["view"]["chart"]["svg"] is None
+    refused = {name for name, output in outputs.items() if "refused" in output.get("view", {})}
+    assert refused == {
+        f"{questionnaire}: {view}, {answers}"
+        for questionnaire, view in [
+            ("applicability", "heat-map by sections"),
+            ("applicability", "radar by sections"),
+            ("applicability", "radar by groups"),
+            ("risk", "radar by sections"),
+            ("risk", "radar by groups"),
+            ("readiness-sample", "heat-map by sections"),
+        ]
+        for answers in ("mixed", "mixed against first options", "sparse against mixed")
+    }

@@ -80,9 +80,37 @@ def _report(spec, answers_, result):
         return {"error": type(error).__name__}
 
 
+def _view(case, result):
+    # A chart case: the view is checked first (a refusal is an output too), then drawn; with
+    # previous answers, the comparison is compared as data, as a table and as report lines.
+    from engine import charts, compare, scoring, tree
+    from engine.errors import SpecError
+
+    spec = case["spec"]
+    try:
+        charts.validate_view(spec, case["view"], ("views", 0))
+    except SpecError as error:
+        return {"refused": {"path": list(error.path), "message": error.message}}
+    output = {}
+    previous = None
+    if "previous_answers" in case:
+        previous = scoring.score(spec, case["previous_answers"], case.get("context"))
+        comparison = compare.compare(spec, result, previous)
+        output["comparison"] = {
+            "data": comparison,
+            "table": compare.table(spec, comparison, STRINGS),
+            "lines": compare.lines(spec, comparison, STRINGS),
+        }
+    chart = charts.render(spec, case["view"], result, STRINGS, previous)
+    output["chart"] = chart
+    output["markup"] = [None if chart[key] is None else tree.serialize(chart[key]) for key in ("svg", "table")]
+    return output
+
+
 def run_case(case):
     """The output for one case: a score for {"answers"}, a file check for {"data"},
-    the answers read from controls for {"snapshot"}."""
+    the answers read from controls for {"snapshot"}; a score case with a "view" (and perhaps
+    "previous_answers") also draws that chart once the strings are loaded."""
     from engine import answers, form, scoring
     from engine import spec as specs
 
@@ -99,6 +127,8 @@ def run_case(case):
         output = {"score": result}
         if STRINGS:
             output["report"] = _report(case["spec"], case["answers"], result)
+            if "view" in case:
+                output["view"] = _view(case, result)
         return output
     except ValueError as error:
         return {"error": "ValueError", "message": str(error)}

@@ -499,46 +499,41 @@ def _radar_table(spec: dict, dimension: str, entries: list, before: list | None,
     return tree.table(caption, header, rows, "chart-table radar-table")
 
 
-def _radar_summary(spec: dict, dimension: str, result: dict, previous: dict | None, strings: dict) -> str:
-    entries = result[dimension]
-    scored = [e for e in entries if e.get("score_num") is not None]
+def _exact(entry: dict) -> tuple:
+    return (entry["score_num"], entry["score_den"])
+
+
+def _radar_overview(spec: dict, dimension: str, entries: list, strings: dict) -> str:
+    """How many entries are assessed, and the highest and lowest (the first of equals), or that all are level."""
+    scored = [entry for entry in entries if entry.get("score_num") is not None]
     if not scored:
-        said = strings["chart.radar.summary.none"]
-    else:
-        high = low = scored[0]
-        for entry in scored[1:]:
-            value = (entry["score_num"], entry["score_den"])
-            if rational.less((high["score_num"], high["score_den"]), value):
-                high = entry
-            if rational.less(value, (low["score_num"], low["score_den"])):
-                low = entry
-        said = fmt(
-            strings,
-            "chart.radar.summary",
-            {
-                "assessed": len(scored),
-                "total": len(entries),
-                "high": specs.title_of(spec, dimension, high["id"]),
-                "high_result": level_text(spec, high["level"], high["score"], strings),
-                "low": specs.title_of(spec, dimension, low["id"]),
-                "low_result": level_text(spec, low["level"], low["score"], strings),
-            },
-        )
-    if previous is None:
-        return said
+        return strings["chart.radar.summary.none"]
+    high = low = scored[0]
+    for entry in scored[1:]:
+        if rational.less(_exact(high), _exact(entry)):
+            high = entry
+        if rational.less(_exact(entry), _exact(low)):
+            low = entry
+    values = {
+        "assessed": len(scored),
+        "total": len(entries),
+        "high": specs.title_of(spec, dimension, high["id"]),
+        "high_result": level_text(spec, high["level"], high["score"], strings),
+        "low": specs.title_of(spec, dimension, low["id"]),
+        "low_result": level_text(spec, low["level"], low["score"], strings),
+    }
+    if rational.less(_exact(low), _exact(high)):
+        return fmt(strings, "chart.radar.summary", values)
+    return fmt(strings, "chart.radar.summary.even", values)
+
+
+def _radar_changes(spec: dict, dimension: str, result: dict, previous: dict, strings: dict) -> str:
+    """How many entries of the dimension went up, went down or stayed the same since ``previous``."""
     counts = {"higher": 0, "lower": 0, "same": 0, "not-comparable": 0}
     for change in compare_.compare(spec, result, previous)["entries"]:
         if change["dimension"] == dimension:
             counts[change["direction"]] += 1
-    return (
-        said
-        + " "
-        + fmt(
-            strings,
-            "chart.radar.summary.previous",
-            {"higher": counts["higher"], "lower": counts["lower"], "same": counts["same"]},
-        )
-    )
+    return fmt(strings, "chart.radar.summary.previous", counts)
 
 
 def radar(spec: dict, result: dict, strings: dict, dimension: str = "sections", previous: dict | None = None) -> dict:
@@ -554,7 +549,9 @@ def radar(spec: dict, result: dict, strings: dict, dimension: str = "sections", 
     entries = result[dimension]
     before = None if previous is None else previous[dimension]
     table = _radar_table(spec, dimension, entries, before, strings)
-    summary = _radar_summary(spec, dimension, result, previous, strings)
+    summary = _radar_overview(spec, dimension, entries, strings)
+    if previous is not None:
+        summary += " " + _radar_changes(spec, dimension, result, previous, strings)
     top = scale_top(spec)
     if len(entries) < 3 or top is None:
         return _chart(None, table, summary)
