@@ -151,14 +151,19 @@ def _abbreviation(label: str, length: int) -> str:
 
 
 def abbreviations(spec: dict) -> list:
-    """``[level id, abbreviation, label]`` for every level: initials ("EH" for "Extremely high"),
-    lengthened ("Me", "Mo") until no two levels share one, else the level's number."""
+    """``[level id, abbreviation, label]`` for every level: initials ("EH" for "Extremely high"), the
+    first word lengthened where two levels would share them ("Me", "Mo"), else the level's number."""
     labels = [level["label"] for level in spec["levels"]]
-    for length in (1, 2, 3):
-        found = [_abbreviation(label, length) for label in labels]
-        if len(set(found)) == len(found):
+    lengths = [1 for _label in labels]
+    found = [_abbreviation(label, 1) for label in labels]
+    for _attempt in range(3):
+        shared = [index for index in range(len(found)) if found.count(found[index]) > 1]
+        if not shared:
             break
-    else:
+        for index in shared:
+            lengths[index] += 1
+            found[index] = _abbreviation(labels[index], lengths[index])
+    if len(set(found)) < len(found):
         found = [str(index + 1) for index in range(len(labels))]
     return [[level["id"], found[index], level["label"]] for index, level in enumerate(spec["levels"])]
 
