@@ -368,9 +368,8 @@ def _share(value: tuple, top: tuple) -> tuple:
 
 def _fraction(target: dict | None, top: tuple) -> tuple | None:
     """A result entry's score as a share of the top of the scale; None when it has no score."""
-    if target is None or target.get("score_num") is None:
-        return None
-    return _share((target["score_num"], target["score_den"]), top)
+    score = compare_.score_of(target)
+    return None if score is None else _share(score, top)
 
 
 def _points(directions: list, fractions: list) -> list:
@@ -475,13 +474,6 @@ def _radar_legend(box: list, strings: dict) -> list:
     return out
 
 
-def _matching(entries: list, entry: dict) -> dict | None:
-    for candidate in entries:
-        if candidate["id"] == entry["id"] and candidate.get("section") == entry.get("section"):
-            return candidate
-    return None
-
-
 def _radar_table(spec: dict, dimension: str, entries: list, before: list | None, strings: dict) -> dict:
     header = [strings["chart.col.entry"], strings["chart.col.now"]]
     if before is not None:
@@ -493,7 +485,7 @@ def _radar_table(spec: dict, dimension: str, entries: list, before: list | None,
             level_text(spec, entry["level"], entry.get("score"), strings),
         ]
         if before is not None:
-            found = _matching(before, entry)
+            found = compare_.matching(before, entry)
             row.append(
                 strings["compare.missing"]
                 if found is None
@@ -504,32 +496,27 @@ def _radar_table(spec: dict, dimension: str, entries: list, before: list | None,
     return tree.table(caption, header, rows, "chart-table radar-table")
 
 
-def _exact(entry: dict) -> tuple:
-    return (entry["score_num"], entry["score_den"])
-
-
 def _radar_overview(spec: dict, dimension: str, entries: list, strings: dict) -> str:
     """How many entries are assessed, and the highest and lowest (the first of equals), or that all are level."""
-    scored = [entry for entry in entries if entry.get("score_num") is not None]
+    scored: list = []
+    for entry in entries:
+        score = compare_.score_of(entry)
+        if score is not None:
+            scored.append((score, entry))
     if not scored:
         return strings["chart.radar.summary.none"]
     high = low = scored[0]
-    for entry in scored[1:]:
-        if rational.less(_exact(high), _exact(entry)):
-            high = entry
-        if rational.less(_exact(entry), _exact(low)):
-            low = entry
-    values = {
-        "assessed": len(scored),
-        "total": len(entries),
-        "high": specs.title_of(spec, dimension, high["id"]),
-        "high_result": level_text(spec, high["level"], high["score"], strings),
-        "low": specs.title_of(spec, dimension, low["id"]),
-        "low_result": level_text(spec, low["level"], low["score"], strings),
-    }
-    if rational.less(_exact(low), _exact(high)):
-        return fmt(strings, "chart.radar.summary", values)
-    return fmt(strings, "chart.radar.summary.even", values)
+    for candidate in scored[1:]:
+        if rational.less(high[0], candidate[0]):
+            high = candidate
+        if rational.less(candidate[0], low[0]):
+            low = candidate
+    values: dict = {"assessed": len(scored), "total": len(entries)}
+    for key, (_score, entry) in (("high", high), ("low", low)):
+        values[key] = specs.title_of(spec, dimension, entry["id"])
+        values[key + "_result"] = level_text(spec, entry["level"], entry["score"], strings)
+    key = "chart.radar.summary" if rational.less(low[0], high[0]) else "chart.radar.summary.even"
+    return fmt(strings, key, values)
 
 
 def _radar_changes(spec: dict, dimension: str, result: dict, previous: dict, strings: dict) -> str:
@@ -564,7 +551,7 @@ def radar(spec: dict, result: dict, strings: dict, dimension: str = "sections", 
     box = _box(-RADIUS, -RADIUS, RADIUS, RADIUS)
     drawn = _rings(spec, directions, top, strings, box)
     if before is not None:
-        fractions = [_fraction(_matching(before, entry), top) for entry in entries]
+        fractions = [_fraction(compare_.matching(before, entry), top) for entry in entries]
         drawn.extend(_outline(_points(directions, fractions), fractions, True))
     fractions = [_fraction(entry, top) for entry in entries]
     drawn.extend(_outline(_points(directions, fractions), fractions, False))

@@ -49,23 +49,20 @@ def compare(spec: dict, current: dict, previous: dict) -> dict:
     }
 
 
-def _same_entry(a: dict, b: dict) -> bool:
-    # A group id is unique within its section only.
-    return a["id"] == b["id"] and a.get("section") == b.get("section")
+def matching(entries: list, entry: dict) -> dict | None:
+    """The entry of ``entries`` that stands for the same section or group as ``entry``, or None."""
+    for candidate in entries:
+        # A group id is unique within its section only.
+        if candidate["id"] == entry["id"] and candidate.get("section") == entry.get("section"):
+            return candidate
+    return None
 
 
 def _pairs(after: list, before: list) -> list:
     """``(after, before)`` for every entry of either list: the current order, then entries only ``before`` has."""
-    out = []
-    for entry in after:
-        match = None
-        for candidate in before:
-            if _same_entry(entry, candidate):
-                match = candidate
-                break
-        out.append((entry, match))
+    out = [(entry, matching(before, entry)) for entry in after]
     for entry in before:
-        if not any(_same_entry(entry, candidate) for candidate in after):
+        if matching(after, entry) is None:
             out.append((None, entry))
     return out
 
@@ -76,7 +73,8 @@ def _side(target: dict | None) -> dict | None:
     return {"level": target["level"], "score": target.get("score")}
 
 
-def _exact(target: dict | None) -> tuple | None:
+def score_of(target: dict | None) -> tuple | None:
+    """The exact score of a result or entry (``score_num`` / ``score_den``), or None when it has none."""
     if target is None or target.get("score_num") is None:
         return None
     return (target["score_num"], target["score_den"])
@@ -86,7 +84,7 @@ def _change(ranks: dict, before: dict | None, after: dict | None) -> dict:
     level_change = None
     if before is not None and after is not None and before["level"] in ranks and after["level"] in ranks:
         level_change = ranks[after["level"]] - ranks[before["level"]]
-    old, new = _exact(before), _exact(after)
+    old, new = score_of(before), score_of(after)
     difference = None if old is None or new is None else rational.sub(new, old)
     if difference is not None:
         sign = difference[0]
