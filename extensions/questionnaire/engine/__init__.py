@@ -10,6 +10,9 @@ are (see ``questionnaire/assets.py``) and pytest imports them as ``questionnaire
 - ``scoring``: ``score(spec, answers)``, the one entry point.
 - ``answers``: the saved-answers file (build, check, migrate).
 - ``report``: "why this result", "how this is scored", Markdown and CSV.
+- ``tree``: a tiny element tree (tag, attribute pairs, children) that the build and the
+  browser both turn into real nodes; ``charts`` draws results into it (heat map, radar) with
+  a table and a summary beside each picture; ``compare`` sets two results side by side.
 - ``form``, ``bind``, ``store``: the browser glue's logic (read and write controls, show a
   result, keep answers in storage), free of the DOM so it is tested in CPython.
 """
