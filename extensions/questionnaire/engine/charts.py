@@ -322,9 +322,9 @@ def heat_map(spec: dict, result: dict, strings: dict) -> dict:
     below = bottom + 4 * U + _line_height(FONT) * max(len(lines) for lines in column_labels) + 6 * U
     drawn.append(_text(box, [axes[0]["label"]], left + width // 2, below, "middle", "chart-axis-title", TITLE))
     # Part 1's title heads the row labels rather than running up the side: rotated text is
-    # harder to read and takes width a phone does not have.
+    # harder to read and takes width a phone does not have. Above the grid, it may run on over it.
     top = -_line_height(TITLE) - 2 * U
-    drawn.append(_text(box, [axes[1]["label"]], left - 6 * U, top, "end", "chart-axis-title", TITLE))
+    drawn.append(_text(box, [axes[1]["label"]], 0, top, "start", "chart-axis-title", TITLE))
     drawn.extend(_heat_legend(box, spec, rows, strings, box[0], box[3] + 8 * U))
     return _chart(
         _svg(box, "chart-heat-map", drawn),
