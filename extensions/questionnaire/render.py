@@ -8,7 +8,7 @@ from docutils import nodes
 from json_data import json_data
 from sphinx import addnodes
 
-from .engine import report
+from .engine import report, scoring
 from .engine import spec as specs
 from .model import NOT_ASSESSED, Definition
 from .nodes import element, text_element
@@ -66,20 +66,23 @@ class FormRenderer:
             text_element("p", self.t("privacy"), classes=["questionnaire-privacy"]),
         ]
         number = 0
+        # Totals as the engine counts them (scored questions, or every expected field for progress).
+        empty = scoring.score(spec, {})
+        totals = {entry["id"]: entry["total"] for entry in empty["sections"]}
         for section in spec["sections"]:
             section_children: list[nodes.Node] = [
                 text_element("legend", section["title"], classes=["questionnaire-section-title"]),
             ]
             if section.get("intro"):
                 section_children.append(text_element("p", section["intro"], classes=["questionnaire-section-intro"]))
-            scored = [q for q in section["questions"] if q["scored"]]
+            total = totals[section["id"]]
             section_children.append(
                 text_element(
                     "p",
-                    self.t("progress", answered=0, total=len(scored)),
+                    self.t("progress", answered=0, total=total),
                     classes=["questionnaire-progress"],
                     data_progress_section=section["id"],
-                    data_progress="0" if scored else "100",
+                    data_progress="0" if total else "100",
                 )
             )
             groups = {g["id"]: g for g in section["groups"]}
@@ -143,31 +146,8 @@ class FormRenderer:
         if q.get("help"):
             described.append(qid + "-help")
             children.append(text_element("p", q["help"], classes=["question-help"], id=qid + "-help"))
-        if q["type"] == "text":
-            children = [
-                element(
-                    "div",
-                    element(
-                        "label",
-                        text_element("span", f"{number}. ", classes=["question-number"]),
-                        nodes.Text(q["text"]),
-                        for_=qid + "-input",
-                    ),
-                    *children[1:],
-                    element(
-                        "textarea",
-                        id=qid + "-input",
-                        name=q["id"],
-                        rows="4",
-                        aria_describedby=" ".join(described) or False,
-                    ),
-                    classes=["questionnaire-question", "question-text"],
-                    id=qid,
-                    data_question=q["id"],
-                    **marks,
-                )
-            ]
-            return children[0]
+        if q["type"] in ("text", "long-text", "date"):
+            return self.text_question(q, number, described, children[1:], marks)
         if q["type"] == "rating":
             for part in q["parts"]:
                 name = specs.part_control(q["id"], part["id"])
@@ -195,6 +175,8 @@ class FormRenderer:
                         classes=["question-option", "question-na"],
                     )
                 )
+        elif q["type"] == "table":
+            children.append(self.table(q))
         else:
             kind = "radio" if q["type"] == "single" else "checkbox"
             children.append(self.options(qid, q["id"], q["options"], kind))
@@ -216,6 +198,58 @@ class FormRenderer:
             aria_describedby=" ".join(described) or False,
             data_question=q["id"],
             **marks,
+        )
+
+    def text_question(
+        self, q: dict[str, Any], number: int, described: list[str], help_: list[nodes.Node], marks: dict[str, str]
+    ) -> nodes.Node:
+        """A text, long text or date field: one labelled control (no fieldset, no separate note)."""
+        qid = self.id("q", q["id"])
+        attributes: dict[str, Any] = {
+            "id": qid + "-input",
+            "name": q["id"],
+            "aria_describedby": " ".join(described) or False,
+        }
+        if q["type"] == "long-text":
+            control = element("textarea", rows="5", maxlength=q["max_length"], **attributes)
+        elif q["type"] == "date":
+            control = element("input", type="date", **attributes)
+        else:
+            control = element("input", type="text", maxlength=q["max_length"], **attributes)
+        return element(
+            "div",
+            element(
+                "label",
+                text_element("span", f"{number}. ", classes=["question-number"]),
+                nodes.Text(q["text"]),
+                for_=qid + "-input",
+            ),
+            *help_,
+            control,
+            classes=["questionnaire-question", "question-" + q["type"]],
+            id=qid,
+            data_question=q["id"],
+            **marks,
+        )
+
+    def table(self, q: dict[str, Any]) -> nodes.Node:
+        """A table's rows (drawn by the browser from ``form.table_row``) and its "add a row" button."""
+        return element(
+            "div",
+            element("div", classes=["question-table-rows"], data_rows=q["id"]),
+            text_element("p", self.t("table.empty"), classes=["question-table-empty"], data_role="table-empty"),
+            text_element(
+                "button",
+                self.t("table.add"),
+                type="button",
+                classes=["question-table-add"],
+                data_action="add-row",
+                data_question=q["id"],
+                hidden=True,
+            ),
+            classes=["question-table"],
+            data_table=q["id"],
+            data_max_rows=q["max_rows"],
         )
 
     def options(self, base: str, name: str, options: list[dict[str, Any]], kind: str) -> nodes.Node:
@@ -244,14 +278,16 @@ class FormRenderer:
             data_result="overall",
             data_level=NOT_ASSESSED,
             data_complete="false",
+            data_progress="0",
             aria_live="polite",
             aria_atomic="true",
         )
         rows = []
         section_kind = specs.dimension(self.spec, "sections")["result"]
         group_kind = specs.dimension(self.spec, "groups")["result"]
+        totals = {entry["id"]: entry["total"] for entry in scoring.score(self.spec, {})["sections"]}
         for section in self.spec["sections"]:
-            if not any(q["scored"] for q in section["questions"]):
+            if not totals[section["id"]]:
                 continue
             rows.append(self._result_row(section["title"], section_kind, section["id"]))
             rows.extend(

@@ -57,6 +57,8 @@ def _row_updates(result: dict, strings: dict) -> list:
         late = {}
         for found in table["overdue"]:
             late[found["row"]] = found["due"]
+        selector = '[data-table="' + table["question"] + '"] [data-role="table-empty"]'
+        out.append(_update(selector, [], hidden=table["rows"] > 0))
         for index in range(table["rows"]):
             due = late.get(index)
             words = "" if due is None else fmt(strings, "table.overdue", {"due": due})

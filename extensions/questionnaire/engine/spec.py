@@ -28,8 +28,10 @@ TEXT_TYPES = ("text", "long-text", "date")
 LIST_TYPES = ("multiple", "checklist")
 #: Question types that can never be scored.
 UNSCORED_TYPES = ("text", "long-text", "date", "checklist", "table")
-#: The longest text each kind of field accepts when the definition does not say.
+#: The longest text each kind of field gets when its definition does not say (model.py fills it in).
 DEFAULT_MAX_LENGTH = {"text": 500, "long-text": 10000}
+#: The longest text any field accepts: the limit of a spec that names none.
+MAX_LENGTH = 10000
 DEFAULT_MAX_ROWS = 50
 
 #: What sections and groups stand for when a definition declares nothing.
@@ -118,7 +120,7 @@ def note_keys(spec: Spec) -> list:
 
 def max_length(field: dict) -> int:
     """The longest text a text field (a question or a table column) accepts."""
-    return field.get("max_length") or DEFAULT_MAX_LENGTH.get(str(field.get("type")), DEFAULT_MAX_LENGTH["text"])
+    return field.get("max_length") or MAX_LENGTH
 
 
 def max_rows(question_: dict) -> int:
