@@ -264,7 +264,7 @@ def test_a_damaged_index_is_rebuilt_from_the_records(applicability: dict[str, An
 def test_blocked_or_full_storage_keeps_records_in_memory(applicability: dict[str, Any]) -> None:
     records, state = opened(applicability, FakeStorage(blocked=True))
     assert state["state"] == "unavailable"
-    assert records.save({"core-functions": "no"}, {}, NOW) is True  # kept in memory for this visit
+    assert records.save({"core-functions": "no"}, {}, NOW) is False  # kept, but in memory for this visit only
     assert records.read()["answers"] == {"core-functions": "no"}
     full = FakeStorage()
     records, _state = opened(applicability, full)

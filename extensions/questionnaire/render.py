@@ -64,6 +64,7 @@ class FormRenderer:
             ),
             element("noscript", text_element("p", self.t("status.noscript"), classes=["questionnaire-status"])),
             text_element("p", self.t("privacy"), classes=["questionnaire-privacy"]),
+            self.records(),
         ]
         number = 0
         # Totals as the engine counts them (scored questions, or every expected field for progress).
@@ -265,6 +266,42 @@ class FormRenderer:
                 )
             )
         return element("div", *items, classes=["question-options"])
+
+    # --- records ----------------------------------------------------------------
+    def records(self) -> nodes.Node:
+        """The record bar: which record is on screen, its name, a new one, delete this one.
+
+        Its controls have no ``name``: they are not answers. The browser fills in the list and
+        shows the bar once the engine has started (records need storage and the engine).
+        """
+        chooser, name = self.id("record"), self.id("record-name")
+        return element(
+            "div",
+            element(
+                "div",
+                text_element("label", self.t("records.label"), for_=chooser),
+                element("select", id=chooser, data_records="choose"),
+                classes=["records-field"],
+            ),
+            element(
+                "div",
+                text_element("label", self.t("records.name"), for_=name),
+                element("input", type="text", id=name, maxlength=200, autocomplete="off", data_records="name"),
+                classes=["records-field"],
+            ),
+            element(
+                "div",
+                text_element("button", self.t("records.new"), type="button", data_action="new-record"),
+                text_element("button", self.t("records.delete"), type="button", data_action="delete-record"),
+                classes=["questionnaire-buttons"],
+            ),
+            text_element("p", self.t("records.hint"), classes=["records-hint"]),
+            classes=["questionnaire-records"],
+            role="group",
+            aria_label=self.t("records.label"),
+            data_role="records",
+            hidden=True,
+        )
 
     # --- result panel ---------------------------------------------------------
     def result_panel(self) -> nodes.Node:

@@ -264,12 +264,12 @@ class Records:
         return unpack(self.spec, self._get(record_key(self.spec, record_id or self.index["current"])))
 
     def save(self, answers: dict, notes: dict, now: str) -> bool:
-        """Keep the current record's answers; False when they could only be kept in memory."""
+        """Keep the current record's answers; False when they are kept in memory only (for this visit)."""
         entry = self.current()
         entry["updated"] = now
         text = pack(self.spec, entry["name"], answers, notes, now)
         kept = self._set(record_key(self.spec, entry["id"]), text)
-        return self._write_index() and kept
+        return self._write_index() and kept and self.available
 
     def is_empty(self, record_id: str | None = None) -> bool:
         """Whether a record holds no answers and no notes."""
@@ -327,3 +327,14 @@ class Records:
             self.index["current"] = self.index["records"][0]["id"]
         self._write_index()
         return self.current()
+
+
+def slug(name: str) -> str:
+    """A record name made safe for a file name: lowercase ASCII letters, digits and hyphens."""
+    out = []
+    for char in name.lower():
+        if char in "abcdefghijklmnopqrstuvwxyz0123456789":
+            out.append(char)
+        elif out and out[-1] != "-":
+            out.append("-")
+    return "".join(out).strip("-")[:60].strip("-")
