@@ -143,7 +143,14 @@ def test_a_saved_file_loads_back_through_json() -> None:
     result = scoring.score(make_spec(), GOOD_ANSWERS)
     text = json.dumps(answers.make_file(make_spec(), GOOD_ANSWERS, notes, result, "now"))
     report = answers.check_file(make_spec(), json.loads(text))
-    assert report == {"ok": True, "errors": [], "answers": GOOD_ANSWERS, "notes": notes, "migrated_from": None}
+    assert report == {
+        "ok": True,
+        "errors": [],
+        "answers": GOOD_ANSWERS,
+        "notes": notes,
+        "migrated_from": None,
+        "record": None,
+    }
 
 
 def test_check_file_does_not_change_the_callers_data() -> None:
@@ -452,6 +459,7 @@ def test_migration_chain_renames_questions_parts_options_and_notes() -> None:
         },
         "notes": {"q1": "why", "r1": "rating note", "general": "g"},
         "migrated_from": "1.9.0",
+        "record": None,
     }
 
 

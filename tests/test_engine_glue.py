@@ -111,6 +111,7 @@ def test_updates_mark_every_entry_by_its_declared_dimension(risk: dict[str, Any]
     assert dict(overall["attributes"]) == {
         "data-level": "high",
         "data-complete": "false",
+        "data-progress": "25",
         "data-score": "16.00",
         "data-percent": "",
     }
@@ -136,24 +137,147 @@ def test_update_texts_show_the_level_with_its_score(applicability: dict[str, Any
 
 
 class FakeStorage:
-    """The glue's storage wrapper as a dict: get gives None when empty, False when blocked."""
+    """The glue's storage wrapper as a dict: get gives None when empty, False when blocked;
+    ``full`` makes every write fail, as a full or read-only storage does."""
 
-    def __init__(self, blocked: bool = False) -> None:
+    def __init__(self, blocked: bool = False, full: bool = False) -> None:
         self.items: dict[str, str] = {}
         self.blocked = blocked
+        self.full = full
 
     def get(self, key: str) -> str | bool | None:
         return False if self.blocked else self.items.get(key)
 
+    def set(self, key: str, text: str) -> bool:
+        if self.blocked or self.full:
+            return False
+        self.items[key] = text
+        return True
 
-def test_stored_answers_come_back(applicability: dict[str, Any]) -> None:
+    def remove(self, key: str) -> bool:
+        self.items.pop(key, None)
+        return not self.blocked
+
+    def list_keys(self) -> list[str]:
+        return [] if self.blocked else sorted(self.items)
+
+
+NOW = "2026-11-29T10:00:00Z"
+
+
+def opened(spec: dict[str, Any], storage: FakeStorage) -> tuple[store.Records, dict[str, Any]]:
+    records = store.Records(spec, storage, STRINGS)
+    return records, records.open(NOW)
+
+
+def test_a_first_visit_gets_one_empty_record(applicability: dict[str, Any]) -> None:
     storage = FakeStorage()
-    storage.items[store.key(applicability)] = store.pack(
-        {"core-functions": "no"}, {"general": "g"}, "2026-11-29T10:00:00Z"
-    )
-    assert store.key(applicability) == "aitk:questionnaire:applicability@1.0.0"
-    got = store.unpack(applicability, storage.get(store.key(applicability)))
-    assert got == {"state": "ok", "answers": {"core-functions": "no"}, "notes": {"general": "g"}, "errors": []}
+    records, state = opened(applicability, storage)
+    assert state == {"state": "ok", "moved": False}
+    assert [entry["name"] for entry in records.records()] == ["First record"]
+    assert records.read()["state"] == "ok"
+    assert records.is_empty()
+    assert sorted(storage.items) == ["aitk:record:applicability:r1", "aitk:records:applicability"]
+
+
+def test_records_keep_their_answers_apart_and_survive_a_new_visit(applicability: dict[str, Any]) -> None:
+    storage = FakeStorage()
+    records, _state = opened(applicability, storage)
+    records.save({"core-functions": "no"}, {"general": "system A"}, NOW)
+    second = records.create("2026 review", NOW)
+    assert second["name"] == "2026 review"
+    assert records.current()["id"] == second["id"]
+    assert records.is_empty()
+    records.save({"core-functions": "yes"}, {}, NOW)
+    # A new visit (reload): the same index, the same current record, each record its own answers.
+    again, state = opened(applicability, storage)
+    assert state["state"] == "ok"
+    assert again.current()["name"] == "2026 review"
+    assert again.read()["answers"] == {"core-functions": "yes"}
+    first = again.records()[0]
+    assert again.read(first["id"])["answers"] == {"core-functions": "no"}
+    assert again.read(first["id"])["notes"] == {"general": "system A"}
+    again.switch(first["id"])
+    assert opened(applicability, storage)[0].current()["id"] == first["id"]
+
+
+def test_rename_and_delete(applicability: dict[str, Any]) -> None:
+    storage = FakeStorage()
+    records, _state = opened(applicability, storage)
+    first = records.current()
+    records.save({"core-functions": "no"}, {}, NOW)
+    assert records.rename(first["id"], "  Face   matching\n ") == {**first, "name": "Face matching"}
+    assert records.rename(first["id"], "   ") is None
+    assert json.loads(storage.items["aitk:record:applicability:r1"])["name"] == "Face matching"
+    assert records.read(first["id"])["answers"] == {"core-functions": "no"}
+    other = records.create("", NOW)
+    assert other["name"] == "Record 2"
+    assert records.delete(other["id"], NOW)["id"] == first["id"]
+    assert "aitk:record:applicability:r2" not in storage.items
+    # Deleting the last record leaves a new, empty one rather than none.
+    replacement = records.delete(first["id"], NOW)
+    assert replacement["name"] == "Record 3"
+    assert [entry["id"] for entry in records.records()] == ["r3"]
+    assert records.is_empty()
+
+
+def test_answers_saved_by_engine_2_become_the_first_record(applicability: dict[str, Any]) -> None:
+    storage = FakeStorage()
+    legacy = json.dumps({"answers": {"core-functions": "no"}, "notes": {"general": "g"}, "saved_at": NOW})
+    storage.items["aitk:questionnaire:applicability@1.0.0"] = legacy
+    storage.items["aitk:questionnaire:other@1.0.0"] = "{}"
+    records, state = opened(applicability, storage)
+    assert state == {"state": "ok", "moved": True}
+    assert records.current()["name"] == "First record"
+    assert records.read() == {
+        "state": "ok",
+        "answers": {"core-functions": "no"},
+        "notes": {"general": "g"},
+        "errors": [],
+    }
+    assert "aitk:questionnaire:applicability@1.0.0" not in storage.items
+    assert "aitk:questionnaire:other@1.0.0" in storage.items  # another questionnaire's answers stay
+
+
+def test_unreadable_old_answers_are_moved_as_they_are_and_reported(applicability: dict[str, Any]) -> None:
+    storage = FakeStorage()
+    storage.items["aitk:questionnaire:applicability@1.0.0"] = "{broken"
+    records, state = opened(applicability, storage)
+    assert state["moved"] is True
+    assert records.read()["state"] == "corrupt"
+    assert storage.items["aitk:questionnaire:applicability@1.0.0"] == "{broken"  # kept, never thrown away
+
+
+def test_a_damaged_index_is_rebuilt_from_the_records(applicability: dict[str, Any]) -> None:
+    storage = FakeStorage()
+    records, _state = opened(applicability, storage)
+    records.save({"core-functions": "no"}, {}, NOW)
+    records.create("Second", NOW)
+    storage.items["aitk:records:applicability"] = "{not json"
+    again, state = opened(applicability, storage)
+    assert state["state"] == "rebuilt"
+    assert [entry["name"] for entry in again.records()] == ["First record", "Second"]
+    assert again.read("r1")["answers"] == {"core-functions": "no"}
+    assert again.create("Third", NOW)["id"] == "r3"
+
+
+def test_blocked_or_full_storage_keeps_records_in_memory(applicability: dict[str, Any]) -> None:
+    records, state = opened(applicability, FakeStorage(blocked=True))
+    assert state["state"] == "unavailable"
+    assert records.save({"core-functions": "no"}, {}, NOW) is False  # kept, but in memory for this visit only
+    assert records.read()["answers"] == {"core-functions": "no"}
+    full = FakeStorage()
+    records, _state = opened(applicability, full)
+    full.full = True
+    assert records.save({"core-functions": "yes"}, {}, NOW) is False
+    assert records.available is False
+    assert records.read()["answers"] == {"core-functions": "yes"}
+
+
+def test_records_from_an_older_version_are_migrated(applicability: dict[str, Any]) -> None:
+    stored = json.dumps({"version": "0.9.0", "answers": {"core-functions": "no"}, "notes": {}})
+    got = store.unpack(applicability, stored)
+    assert (got["state"], [e["code"] for e in got["errors"]]) == ("corrupt", ["no-migration"])
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ PARITY = ROOT / "tests" / "parity"
 DEFINITIONS = [
     ROOT / "content" / "questionnaires" / "applicability.yaml",
     ROOT / "tests" / "roots" / "test-q-dimensions" / "risk.yaml",
+    ROOT / "tests" / "roots" / "test-q-fields" / "record.yaml",
     ROOT / "tests" / "fixtures" / "readiness.yaml",
 ]
 #: Every view on every definition: those that do not fit are refused, and the refusal is compared too.
@@ -26,6 +27,8 @@ VIEWS = [
     {"type": "radar", "dimension": "groups"},
     {"type": "comparison"},
 ]
+#: Scoring is given today's date (overdue actions); every case gets the same one.
+CONTEXT = {"today": "2026-11-29"}
 #: The strings catalogue first (a JSON object): with it, every score case also renders its reports.
 CASE_FILES = [
     ROOT / "extensions" / "questionnaire" / "locales" / "en.json",
@@ -44,21 +47,51 @@ def run(command: list[str]) -> list[str]:
     return completed.stdout.splitlines()
 
 
+def _cell(column: dict[str, Any], last: bool) -> str:
+    if column["type"] == "date":
+        return "2026-12-31" if last else "2024-02-29"
+    if column["type"] == "choice":
+        return column["options"][-1 if last else 0]["id"]
+    return "Zoë's “row” <b>" if last else "first"
+
+
+def _value(spec: dict[str, Any], name: str, control: dict[str, Any], last: bool) -> Any:
+    """An answer for one control: its first or last option, or a typed value for fields without options."""
+    from questionnaire.engine import spec as specs
+
+    kind = control["kind"]
+    if kind in ("text", "long-text"):
+        return 'Ünïcode "text"\n' if last else "text"
+    if kind == "date":
+        return "2026-11-28" if last else "2000-02-29"
+    if kind == "table":
+        columns = specs.question(spec, name)["columns"]
+        row = {column["id"]: _cell(column, last) for column in columns}
+        return [row, {}] if last else [row]
+    option = control["options"][-1 if last else 0]
+    return [option] if kind in ("multiple", "checklist") else option
+
+
+def _mixed(spec: dict[str, Any], name: str, control: dict[str, Any], index: int) -> Any:
+    """The n-th control's option n (counting round), for varied chart values; without options, a first or last value."""
+    options = control.get("options") or []
+    if not options:
+        return _value(spec, name, control, index % 2 == 1)
+    option = options[index % len(options)]
+    return [option] if control["kind"] in ("multiple", "checklist") else option
+
+
 def _answer_sets(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Nothing; every first option; every last option; every other question left out; and a mix
     (the n-th control takes its option n, counting round), so charts get varied values."""
     from questionnaire.engine import spec as specs
 
-    firsts: dict[str, Any] = {}
-    lasts: dict[str, Any] = {}
-    mixed: dict[str, Any] = {}
-    for index, (name, control) in enumerate(sorted(specs.controls(spec).items())):
-        if control["kind"] in ("text", "not-applicable"):
-            continue
-        options = control["options"]
-        for chosen, option in ((firsts, options[0]), (lasts, options[-1]), (mixed, options[index % len(options)])):
-            chosen[name] = [option] if control["kind"] == "multiple" else option
-    boxes = {name: "yes" for name, control in specs.controls(spec).items() if control["kind"] == "not-applicable"}
+    controls = sorted(specs.controls(spec).items())
+    answerable = [(name, control) for name, control in controls if control["kind"] != "not-applicable"]
+    firsts = {name: _value(spec, name, control, False) for name, control in answerable}
+    lasts = {name: _value(spec, name, control, True) for name, control in answerable}
+    mixed = {name: _mixed(spec, name, control, index) for index, (name, control) in enumerate(answerable)}
+    boxes = {name: "yes" for name, control in controls if control["kind"] == "not-applicable"}
     sparse = {name: value for index, (name, value) in enumerate(sorted(lasts.items())) if index % 2 == 0}
     return [
         ("nothing", {}),
@@ -81,11 +114,34 @@ def _view_cases(spec: dict[str, Any]) -> list[dict[str, Any]]:
     for view in VIEWS:
         for answers, previous in VIEW_ANSWERS:
             name = f"{spec['id']}: {view['type']} by {view.get('dimension', 'sections')}, {answers}"
-            case = {"name": name, "spec": spec, "answers": sets[answers], "view": view}
+            case = {"name": name, "spec": spec, "answers": sets[answers], "view": view, "context": CONTEXT}
             if previous is not None:
                 case["name"] += f" against {previous}"
                 case["previous_answers"] = sets[previous]
             cases.append(case)
+    return cases
+
+
+def _refused_files(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Files with wrong shapes for the field types of the q-fields root: the refusals must match too."""
+    bad = [
+        {"started": "2026-02-30"},
+        {"actions": [{}, {}, {}, {}]},
+        {"actions": [{"status": "maybe", "due": "2026-04-31", "colour": "red"}, "row"]},
+        {"system": "x" * 81, "principles": "privacy"},
+        {"todo": [{"task": "Audit", "state": "finished", "colour": "red"}]},
+    ]
+    cases = []
+    for index, answers in enumerate(bad):
+        version = "1.0.0" if "todo" in answers else spec["version"]
+        data = {
+            "format": "aitk-questionnaire-answers",
+            "format_version": 1,
+            "questionnaire": {"id": spec["id"], "version": version},
+            "answers": answers,
+            "record": {"name": "Face matching"},
+        }
+        cases.append({"name": f"{spec['id']}: file {index}", "spec": spec, "data": data})
     return cases
 
 
@@ -98,8 +154,10 @@ def case_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     for path in DEFINITIONS:
         spec = load_definition(path, path.name).spec
         for name, answers in _answer_sets(spec):
-            cases.append({"name": f"{spec['id']}: {name}", "spec": spec, "answers": answers})
+            cases.append({"name": f"{spec['id']}: {name}", "spec": spec, "answers": answers, "context": CONTEXT})
         cases.extend(_view_cases(spec))
+        if spec["id"] == "record":
+            cases.extend(_refused_files(spec))
     generated = tmp_path_factory.mktemp("parity") / "definitions.json"
     generated.write_text(json.dumps(cases), encoding="utf-8")
     return [*CASE_FILES, generated]
@@ -135,6 +193,17 @@ def test_real_definitions_are_compared_with_their_dimensions(cpython_lines: list
     assert [entry["kind"] for entry in risk["sections"]] == ["principle", "principle"]
     assert risk["level"] == "extremely-high"
     assert outputs["applicability: first options"]["score"]["level"] == "full-toolkit"
+    record = outputs["record: last options"]["score"]
+    assert (record["level"], record["percent"]) == ("complete", 100)
+    assert record["tables"] == [{"question": "actions", "rows": 2, "overdue": []}]
+    assert outputs["record: first options"]["score"]["tables"][0]["overdue"] == [{"row": 0, "due": "2024-02-29"}]
+    assert [e["code"] for e in outputs["record: file 2"]["check"]["errors"]] == [
+        "unknown-control",
+        "impossible-date",
+        "unknown-option",
+        "wrong-type",
+    ]
+    assert outputs["record: file 4"]["check"]["ok"] is True
     updates = [u["selector"] for u in outputs["risk: sparse"]["report"]["updates"]]
     assert '[data-result-principle="equality"]' in updates
 
@@ -195,6 +264,9 @@ def test_chart_cases_draw_the_views_that_fit_and_refuse_the_others(cpython_lines
             ("risk", "radar by sections"),
             ("risk", "radar by groups"),
             ("readiness-sample", "heat-map by sections"),
+            ("record", "heat-map by sections"),
+            ("record", "radar by sections"),
+            ("record", "radar by groups"),
         ]
         for answers in ("mixed", "mixed against first options", "sparse against mixed")
     }

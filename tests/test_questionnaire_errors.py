@@ -26,7 +26,9 @@ CASES = {
     "band-gap": "q.yaml:25:5: params.bands: gap: score 4 (2 × 2, from question 'item') falls in no band",
     "band-overlap": "q.yaml:26:7: params.bands[1]: band 4–9 overlaps band 1–4",
     "unknown-level": "q.yaml:15:13: recommendations[0].level: unknown level 'urgent' (levels: rest, act)",
-    "unknown-method": "q.yaml:4:9: method: must be one of 'any-yes', 'banded-mean', 'matrix-max' (got 'weighted-sum')",
+    "unknown-method": (
+        "q.yaml:4:9: method: must be one of 'any-yes', 'banded-mean', 'matrix-max', 'progress' (got 'weighted-sum')"
+    ),
     "misspelt-param": "q.yaml:26:9: params.part: unknown field 'part'",
     "part-mismatch": (
         "q.yaml:26:11: sections[0].questions[1].parts: parts must be 'likelihood', 'impact' as params.parts says"

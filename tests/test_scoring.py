@@ -229,6 +229,8 @@ RESULT_KEYS = {
     "score_num",
     "score_den",
     "percent",
+    "tables",
+    "today",
 }
 #: What every section and group entry carries, whatever the method (the declared dimensions' contract).
 ENTRY_KEYS = {"dimension", "kind", "id", "level", "score", "score_num", "score_den", "percent", "answered", "total"}
@@ -297,7 +299,7 @@ def test_unknown_method_raises_value_error() -> None:
 
 
 def test_methods_are_dispatched_through_a_dict() -> None:
-    assert set(methods.METHODS) == {"any-yes", "matrix-max", "banded-mean"}
+    assert set(methods.METHODS) == {"any-yes", "matrix-max", "banded-mean", "progress"}
 
 
 # ---------------------------------------------------------------------------

@@ -175,29 +175,80 @@ def _check_options(doc: Located, raw: dict[str, Any], path: Path_) -> None:
         raise doc.error(path, "needs 'options' or 'scale'")
 
 
+#: What each question type may carry besides id, type, group, text, help and expected.
+_TYPE_KEYS = {
+    "single": {"options", "scale", "scored"},
+    "multiple": {"options", "scale", "scored"},
+    "rating": {"parts", "not_applicable", "scored"},
+    "text": {"max_length"},
+    "long-text": {"max_length"},
+    "date": set(),
+    "checklist": {"options", "scale"},
+    "table": {"columns", "max_rows", "due"},
+}
+_ALL_TYPE_KEYS = set().union(*_TYPE_KEYS.values())
+
+
+def _check_keys(doc: Located, raw: dict[str, Any], path: Path_) -> None:
+    kind = raw["type"]
+    for key in sorted(_ALL_TYPE_KEYS - _TYPE_KEYS[kind]):
+        if key in raw:
+            raise doc.error((*path, key), f"a {kind} question takes no '{key}'")
+
+
+def _check_table(doc: Located, raw: dict[str, Any], path: Path_) -> None:
+    if "columns" not in raw:
+        raise doc.error(path, "a table question needs 'columns'")
+    columns = raw["columns"]
+    _check_unique(doc, columns, (*path, "columns"))
+    by_id = {}
+    for index, column in enumerate(columns):
+        at = (*path, "columns", index)
+        kind = column.get("type", "text")
+        by_id[column["id"]] = column
+        if kind == "choice":
+            _check_options(doc, column, at)
+            continue
+        for key in ("options", "scale"):
+            if key in column:
+                raise doc.error((*at, key), f"a {kind} column takes no '{key}'")
+        if kind == "date" and "max_length" in column:
+            raise doc.error((*at, "max_length"), "a date column takes no 'max_length'")
+    due = raw.get("due")
+    if due is None:
+        return
+    found = by_id.get(due["column"])
+    if found is None or found.get("type", "text") != "date":
+        raise doc.error((*path, "due", "column"), f"'{due['column']}' is not a date column of this table")
+    done = due.get("done")
+    if done is None:
+        return
+    found = by_id.get(done["column"])
+    if found is None or found.get("type") != "choice":
+        raise doc.error((*path, "due", "done", "column"), f"'{done['column']}' is not a choice column of this table")
+    offered = [o["id"] for o in _options(doc.data, found)]
+    for index, option in enumerate(done["options"]):
+        if option not in offered:
+            raise doc.error(
+                (*path, "due", "done", "options", index),
+                f"unknown option '{option}' (column '{done['column']}' offers: {', '.join(offered)})",
+            )
+
+
 def _check_question(doc: Located, raw: dict[str, Any], path: Path_, group_ids: set[str]) -> None:
     kind = raw["type"]
     if raw.get("group") is not None and raw["group"] not in group_ids:
         raise doc.error((*path, "group"), f"unknown group '{raw['group']}' (not among this section's groups)")
-    if kind == "text":
-        if raw.get("scored"):
-            raise doc.error((*path, "scored"), "a text question cannot be scored")
-        for key in ("options", "scale", "parts", "not_applicable"):
-            if key in raw:
-                raise doc.error((*path, key), f"a text question takes no '{key}'")
-    elif kind == "rating":
+    _check_keys(doc, raw, path)
+    if kind == "rating":
         if "parts" not in raw:
             raise doc.error(path, "a rating question needs 'parts'")
-        for key in ("options", "scale"):
-            if key in raw:
-                raise doc.error((*path, key), f"a rating question takes 'parts', not '{key}'")
         _check_unique(doc, raw["parts"], (*path, "parts"))
         for index, part in enumerate(raw["parts"]):
             _check_options(doc, part, (*path, "parts", index))
-    else:
-        for key in ("parts", "not_applicable"):
-            if key in raw:
-                raise doc.error((*path, key), f"a {kind} question takes no '{key}'")
+    elif kind == "table":
+        _check_table(doc, raw, path)
+    elif kind in ("single", "multiple", "checklist"):
         _check_options(doc, raw, path)
 
 
@@ -264,6 +315,15 @@ def _options(data: dict[str, Any], raw: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _column(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    column: dict[str, Any] = {"id": raw["id"], "label": raw["label"], "type": raw.get("type", "text")}
+    if column["type"] == "choice":
+        column["options"] = _options(data, raw)
+    elif column["type"] == "text":
+        column["max_length"] = raw.get("max_length", specs.DEFAULT_MAX_LENGTH["text"])
+    return column
+
+
 def _question(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
     kind = raw["type"]
     question: dict[str, Any] = {
@@ -272,12 +332,19 @@ def _question(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         "group": raw.get("group"),
         "text": raw["text"],
         "help": raw.get("help"),
-        "scored": raw.get("scored", kind != "text"),
+        "scored": raw.get("scored", kind not in specs.UNSCORED_TYPES),
+        "expected": raw.get("expected", True),
     }
     if kind == "rating":
         question["parts"] = [{"id": p["id"], "label": p["label"], "options": _options(data, p)} for p in raw["parts"]]
         question["not_applicable"] = bool(raw.get("not_applicable", False))
-    elif kind != "text":
+    elif kind in ("text", "long-text"):
+        question["max_length"] = raw.get("max_length", specs.DEFAULT_MAX_LENGTH[kind])
+    elif kind == "table":
+        question["columns"] = [_column(data, c) for c in raw["columns"]]
+        question["max_rows"] = raw.get("max_rows", specs.DEFAULT_MAX_ROWS)
+        question["due"] = copy.deepcopy(raw.get("due"))
+    elif kind != "date":
         question["options"] = _options(data, raw)
     return question
 
@@ -306,6 +373,7 @@ def normalize(data: dict[str, Any]) -> dict[str, Any]:
             }
             for s in data["sections"]
         ],
+        "views": [{"type": v["type"], "dimension": v.get("dimension", "sections")} for v in data.get("views", [])],
         "migrations": copy.deepcopy(data.get("migrations", [])),
     }
 

@@ -8,7 +8,7 @@ from docutils import nodes
 from json_data import json_data
 from sphinx import addnodes
 
-from .engine import report
+from .engine import report, scoring
 from .engine import spec as specs
 from .model import NOT_ASSESSED, Definition
 from .nodes import element, text_element
@@ -64,22 +64,26 @@ class FormRenderer:
             ),
             element("noscript", text_element("p", self.t("status.noscript"), classes=["questionnaire-status"])),
             text_element("p", self.t("privacy"), classes=["questionnaire-privacy"]),
+            self.records(),
         ]
         number = 0
+        # Totals as the engine counts them (scored questions, or every expected field for progress).
+        empty = scoring.score(spec, {})
+        totals = {entry["id"]: entry["total"] for entry in empty["sections"]}
         for section in spec["sections"]:
             section_children: list[nodes.Node] = [
                 text_element("legend", section["title"], classes=["questionnaire-section-title"]),
             ]
             if section.get("intro"):
                 section_children.append(text_element("p", section["intro"], classes=["questionnaire-section-intro"]))
-            scored = [q for q in section["questions"] if q["scored"]]
+            total = totals[section["id"]]
             section_children.append(
                 text_element(
                     "p",
-                    self.t("progress", answered=0, total=len(scored)),
+                    self.t("progress", answered=0, total=total),
                     classes=["questionnaire-progress"],
                     data_progress_section=section["id"],
-                    data_progress="0" if scored else "100",
+                    data_progress="0" if total else "100",
                 )
             )
             groups = {g["id"]: g for g in section["groups"]}
@@ -143,31 +147,8 @@ class FormRenderer:
         if q.get("help"):
             described.append(qid + "-help")
             children.append(text_element("p", q["help"], classes=["question-help"], id=qid + "-help"))
-        if q["type"] == "text":
-            children = [
-                element(
-                    "div",
-                    element(
-                        "label",
-                        text_element("span", f"{number}. ", classes=["question-number"]),
-                        nodes.Text(q["text"]),
-                        for_=qid + "-input",
-                    ),
-                    *children[1:],
-                    element(
-                        "textarea",
-                        id=qid + "-input",
-                        name=q["id"],
-                        rows="4",
-                        aria_describedby=" ".join(described) or False,
-                    ),
-                    classes=["questionnaire-question", "question-text"],
-                    id=qid,
-                    data_question=q["id"],
-                    **marks,
-                )
-            ]
-            return children[0]
+        if q["type"] in ("text", "long-text", "date"):
+            return self.text_question(q, number, described, children[1:], marks)
         if q["type"] == "rating":
             for part in q["parts"]:
                 name = specs.part_control(q["id"], part["id"])
@@ -195,6 +176,8 @@ class FormRenderer:
                         classes=["question-option", "question-na"],
                     )
                 )
+        elif q["type"] == "table":
+            children.append(self.table(q))
         else:
             kind = "radio" if q["type"] == "single" else "checkbox"
             children.append(self.options(qid, q["id"], q["options"], kind))
@@ -218,6 +201,58 @@ class FormRenderer:
             **marks,
         )
 
+    def text_question(
+        self, q: dict[str, Any], number: int, described: list[str], help_: list[nodes.Node], marks: dict[str, str]
+    ) -> nodes.Node:
+        """A text, long text or date field: one labelled control (no fieldset, no separate note)."""
+        qid = self.id("q", q["id"])
+        attributes: dict[str, Any] = {
+            "id": qid + "-input",
+            "name": q["id"],
+            "aria_describedby": " ".join(described) or False,
+        }
+        if q["type"] == "long-text":
+            control = element("textarea", rows="5", maxlength=q["max_length"], **attributes)
+        elif q["type"] == "date":
+            control = element("input", type="date", **attributes)
+        else:
+            control = element("input", type="text", maxlength=q["max_length"], **attributes)
+        return element(
+            "div",
+            element(
+                "label",
+                text_element("span", f"{number}. ", classes=["question-number"]),
+                nodes.Text(q["text"]),
+                for_=qid + "-input",
+            ),
+            *help_,
+            control,
+            classes=["questionnaire-question", "question-" + q["type"]],
+            id=qid,
+            data_question=q["id"],
+            **marks,
+        )
+
+    def table(self, q: dict[str, Any]) -> nodes.Node:
+        """A table's rows (drawn by the browser from ``form.table_row``) and its "add a row" button."""
+        return element(
+            "div",
+            element("div", classes=["question-table-rows"], data_rows=q["id"]),
+            text_element("p", self.t("table.empty"), classes=["question-table-empty"], data_role="table-empty"),
+            text_element(
+                "button",
+                self.t("table.add"),
+                type="button",
+                classes=["question-table-add"],
+                data_action="add-row",
+                data_question=q["id"],
+                hidden=True,
+            ),
+            classes=["question-table"],
+            data_table=q["id"],
+            data_max_rows=q["max_rows"],
+        )
+
     def options(self, base: str, name: str, options: list[dict[str, Any]], kind: str) -> nodes.Node:
         items = []
         for option in options:
@@ -232,6 +267,42 @@ class FormRenderer:
             )
         return element("div", *items, classes=["question-options"])
 
+    # --- records ----------------------------------------------------------------
+    def records(self) -> nodes.Node:
+        """The record bar: which record is on screen, its name, a new one, delete this one.
+
+        Its controls have no ``name``: they are not answers. The browser fills in the list and
+        shows the bar once the engine has started (records need storage and the engine).
+        """
+        chooser, name = self.id("record"), self.id("record-name")
+        return element(
+            "div",
+            element(
+                "div",
+                text_element("label", self.t("records.label"), for_=chooser),
+                element("select", id=chooser, data_records="choose"),
+                classes=["records-field"],
+            ),
+            element(
+                "div",
+                text_element("label", self.t("records.name"), for_=name),
+                element("input", type="text", id=name, maxlength=200, autocomplete="off", data_records="name"),
+                classes=["records-field"],
+            ),
+            element(
+                "div",
+                text_element("button", self.t("records.new"), type="button", data_action="new-record"),
+                text_element("button", self.t("records.delete"), type="button", data_action="delete-record"),
+                classes=["questionnaire-buttons"],
+            ),
+            text_element("p", self.t("records.hint"), classes=["records-hint"]),
+            classes=["questionnaire-records"],
+            role="group",
+            aria_label=self.t("records.label"),
+            data_role="records",
+            hidden=True,
+        )
+
     # --- result panel ---------------------------------------------------------
     def result_panel(self) -> nodes.Node:
         title_id = self.id("result-title")
@@ -244,14 +315,16 @@ class FormRenderer:
             data_result="overall",
             data_level=NOT_ASSESSED,
             data_complete="false",
+            data_progress="0",
             aria_live="polite",
             aria_atomic="true",
         )
         rows = []
         section_kind = specs.dimension(self.spec, "sections")["result"]
         group_kind = specs.dimension(self.spec, "groups")["result"]
+        totals = {entry["id"]: entry["total"] for entry in scoring.score(self.spec, {})["sections"]}
         for section in self.spec["sections"]:
-            if not any(q["scored"] for q in section["questions"]):
+            if not totals[section["id"]]:
                 continue
             rows.append(self._result_row(section["title"], section_kind, section["id"]))
             rows.extend(

@@ -4,6 +4,7 @@ Every error is collected (up to ``MAX_ERRORS``) and reported in sorted key order
 and MicroPython agree. A refused file changes nothing: the caller keeps what is on screen.
 """
 
+from . import dates
 from . import spec as specs
 
 FORMAT = "aitk-questionnaire-answers"
@@ -11,6 +12,7 @@ FORMAT_VERSION = 1
 MAX_BYTES = 1000000
 MAX_TEXT = 10000
 MAX_ERRORS = 20
+MAX_NAME = 200
 
 # Fields a file must have; "saved_at" and "result" are informative (the result is recomputed on
 # load) and "notes" may be absent, so a hand-made file with answers only still loads.
@@ -30,9 +32,14 @@ def _is_int(value: object) -> bool:
 # Building a file
 
 
-def make_file(spec: dict, answers: dict, notes: dict, result: dict | None, saved_at: str) -> dict:
-    """The answers-file object for the spec's questionnaire, ready for json.dumps."""
-    return {
+def make_file(
+    spec: dict, answers: dict, notes: dict, result: dict | None, saved_at: str, record: str | None = None
+) -> dict:
+    """The answers-file object for the spec's questionnaire, ready for json.dumps.
+
+    ``record`` is the name of the record the answers belong to (an AI system, "2026 review").
+    """
+    data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "questionnaire": {"id": spec["id"], "version": spec["version"]},
@@ -41,6 +48,9 @@ def make_file(spec: dict, answers: dict, notes: dict, result: dict | None, saved
         "notes": dict(notes or {}),
         "result": result,
     }
+    if record is not None:
+        data["record"] = {"name": record}
+    return data
 
 
 def check_size(n_bytes: int) -> dict | None:
@@ -112,7 +122,9 @@ def _step_from(spec: dict, version: str) -> dict | None:
 
 # ---------------------------------------------------------------------------
 # Migration. Every key of a step names questions as they are in the step's "from" version:
-# answers of dropped questions go, option ids are renamed, then questions are renamed.
+# answers of dropped questions go, option ids are renamed, then questions are renamed. For a
+# table, ``<question>.<column>`` names a column: in ``drop`` it drops the column, in
+# ``rename_options`` it renames that column's choices; ``rename_columns`` renames columns.
 
 
 def _renamed(name: str, renames: dict) -> str:
@@ -130,17 +142,34 @@ def _rename_value(value: object, options: dict) -> object:
     return value
 
 
+def _migrate_row(row: dict, question: str, step: dict) -> dict:
+    drop = step.get("drop", [])
+    columns = step.get("rename_columns", {}).get(question, {})
+    out = {}
+    for column in sorted(row):
+        key = question + "." + str(column)
+        if key in drop:
+            continue
+        value = _rename_value(row[column], step.get("rename_options", {}).get(key, {}))
+        out[columns.get(column, column)] = value
+    return out
+
+
+def _migrate_value(value: object, question: str, step: dict) -> object:
+    if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+        return [_migrate_row(row, question, step) for row in value]
+    return _rename_value(value, step.get("rename_options", {}).get(question, {}))
+
+
 def _apply_step(step: dict, answers: dict, notes: dict) -> tuple:
     drop = step.get("drop", [])
     renames = step.get("rename_questions", {})
-    option_renames = step.get("rename_options", {})
     new_answers = {}
     for name in sorted(answers):
         question = specs.question_of(name)
         if question in drop:
             continue
-        value = _rename_value(answers[name], option_renames.get(question, {}))
-        new_answers[_renamed(name, renames)] = value
+        new_answers[_renamed(name, renames)] = _migrate_value(answers[name], question, step)
     new_notes = {}
     for key in sorted(notes):
         if key not in drop:
@@ -210,42 +239,92 @@ def _is_text_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def _check_text(errors: list, field: str, name: str, value: object) -> None:
+def _wrong_type(errors: list, name: str, expected: str) -> None:
+    errors.append(_error("wrong-type", {"field": "answers", "name": name, "expected": expected}))
+
+
+def _check_text(errors: list, field: str, name: str, value: object, limit: int = MAX_TEXT) -> None:
     if not isinstance(value, str):
         errors.append(_error("wrong-type", {"field": field, "name": name, "expected": "string"}))
-    elif len(value) > MAX_TEXT:
-        errors.append(_error("text-too-long", {"field": field, "name": name, "length": len(value), "max": MAX_TEXT}))
+    elif len(value) > limit:
+        errors.append(_error("text-too-long", {"field": field, "name": name, "length": len(value), "max": limit}))
 
 
-def _check_answer(errors: list, controls: dict, name: str, value: object) -> None:
+def _check_date(errors: list, name: str, value: object) -> None:
+    if not isinstance(value, str):
+        _wrong_type(errors, name, "date")
+    elif not dates.is_date(value):
+        errors.append(_error("impossible-date", {"field": "answers", "name": name, "value": value[:40]}))
+
+
+def _check_choices(errors: list, name: str, chosen: list, allowed: list) -> None:
+    for option in chosen:
+        if option not in allowed:
+            errors.append(_error("unknown-option", {"field": "answers", "name": name, "option": option}))
+
+
+def _check_cell(errors: list, column: dict, name: str, value: object) -> None:
+    kind = column.get("type")
+    if kind == "date":
+        _check_date(errors, name, value)
+    elif kind == "choice":
+        if not isinstance(value, str):
+            _wrong_type(errors, name, "string")
+        else:
+            _check_choices(errors, name, [value], specs.option_ids(column.get("options", [])))
+    else:
+        _check_text(errors, "answers", name, value, specs.max_length(column))
+
+
+def _check_table(errors: list, question: dict, name: str, value: object) -> None:
+    if not isinstance(value, list):
+        _wrong_type(errors, name, "list of rows")
+        return
+    limit = specs.max_rows(question)
+    if len(value) > limit:
+        errors.append(_error("too-many-rows", {"field": "answers", "name": name, "rows": len(value), "max": limit}))
+        return
+    for index, row in enumerate(value):
+        if not isinstance(row, dict):
+            _wrong_type(errors, name + "." + str(index), "row")
+            continue
+        for column_id in sorted(row):
+            cell = specs.cell_control(name, index, str(column_id))
+            column = specs.column(question, column_id)
+            if column is None:
+                errors.append(_error("unknown-control", {"field": "answers", "name": cell}))
+            else:
+                _check_cell(errors, column, cell, row[column_id])
+
+
+def _check_answer(errors: list, spec: dict, controls: dict, name: str, value: object) -> None:
     control = controls.get(name)
     if control is None:
         errors.append(_error("unknown-control", {"field": "answers", "name": name}))
         return
     kind = control["kind"]
-    if kind == "text":
-        _check_text(errors, "answers", name, value)
-        return
-    if kind == "multiple":
+    if kind in ("text", "long-text"):
+        _check_text(errors, "answers", name, value, specs.max_length(specs.question(spec, name)))
+    elif kind == "date":
+        _check_date(errors, name, value)
+    elif kind == "table":
+        _check_table(errors, specs.question(spec, name), name, value)
+    elif kind in specs.LIST_TYPES:
         if not _is_text_list(value):
-            errors.append(_error("wrong-type", {"field": "answers", "name": name, "expected": "list of strings"}))
-            return
-        chosen = list(value) if isinstance(value, list) else []
+            _wrong_type(errors, name, "list of strings")
+        elif isinstance(value, list):
+            _check_choices(errors, name, value, control["options"])
     elif not isinstance(value, str):
-        errors.append(_error("wrong-type", {"field": "answers", "name": name, "expected": "string"}))
-        return
+        _wrong_type(errors, name, "string")
     else:
-        chosen = [value]
-    for option in chosen:
-        if option not in control["options"]:
-            errors.append(_error("unknown-option", {"field": "answers", "name": name, "option": option}))
+        _check_choices(errors, name, [value], control["options"])
 
 
 def _check_body(spec: dict, answers: dict, notes: dict) -> list:
     errors: list = []
     controls = specs.controls(spec)
     for name in sorted(answers):
-        _check_answer(errors, controls, name, answers[name])
+        _check_answer(errors, spec, controls, name, answers[name])
     keys = specs.note_keys(spec)
     for key in sorted(notes):
         if key not in keys:
@@ -255,8 +334,27 @@ def _check_body(spec: dict, answers: dict, notes: dict) -> list:
     return errors
 
 
+def _check_record(data: dict) -> list:
+    """The optional ``record`` field: ``{"name": text}``."""
+    if "record" not in data:
+        return []
+    record = data["record"]
+    if not isinstance(record, dict) or not isinstance(record.get("name"), str):
+        return [_error("wrong-type", {"field": "record", "expected": "object with a name"})]
+    if len(record["name"]) > MAX_NAME:
+        return [_error("text-too-long", {"field": "record", "name": "record.name", "max": MAX_NAME})]
+    return []
+
+
 def _refusal(errors: list) -> dict:
-    return {"ok": False, "errors": errors[:MAX_ERRORS], "answers": {}, "notes": {}, "migrated_from": None}
+    return {
+        "ok": False,
+        "errors": errors[:MAX_ERRORS],
+        "answers": {},
+        "notes": {},
+        "migrated_from": None,
+        "record": None,
+    }
 
 
 def check_file(spec: dict, data: object) -> dict:
@@ -266,7 +364,7 @@ def check_file(spec: dict, data: object) -> dict:
     # A file of some other kind is named as such, not as a list of missing fields.
     if "format" in data and data["format"] != FORMAT:
         return _refusal([_error("wrong-format", {"found": str(data["format"])[:80]})])
-    errors = _check_header(spec, data)
+    errors = _check_header(spec, data) or _check_record(data)
     if errors:
         return _refusal(errors)
     answers = data["answers"]
@@ -293,4 +391,5 @@ def check_file(spec: dict, data: object) -> dict:
         "answers": answers,
         "notes": notes,
         "migrated_from": version if steps else None,
+        "record": data["record"]["name"] if "record" in data else None,
     }

@@ -7,7 +7,7 @@ itself), sets ``hidden`` when it is not None, and replaces the element's content
 ``lines`` when they are given. A new instrument needs no browser-side code.
 """
 
-from . import report
+from . import form, report
 from . import spec as specs
 from .text import fmt
 
@@ -50,6 +50,28 @@ def _progress(answered: int, total: int) -> str:
     return str((answered * 200 + total) // (total * 2))
 
 
+def _row_updates(result: dict, strings: dict) -> list:
+    """Each table row: ``data-overdue`` and its status text (words, not colour alone)."""
+    out = []
+    for table in result.get("tables", []):
+        late = {}
+        for found in table["overdue"]:
+            late[found["row"]] = found["due"]
+        selector = '[data-table="' + table["question"] + '"] [data-role="table-empty"]'
+        out.append(_update(selector, [], hidden=table["rows"] > 0))
+        for index in range(table["rows"]):
+            due = late.get(index)
+            words = "" if due is None else fmt(strings, "table.overdue", {"due": due})
+            out.append(
+                _update(
+                    form.row_selector(table["question"], index),
+                    [["data-overdue", "false" if due is None else "true"]],
+                    [['[data-role="row-status"]', words]],
+                )
+            )
+    return out
+
+
 def updates(spec: dict, result: dict, strings: dict) -> list:
     """Every change the result makes: the overall verdict, each entry, progress, advice, "why"."""
     missing = result["total"] - result["answered"]
@@ -59,7 +81,11 @@ def updates(spec: dict, result: dict, strings: dict) -> list:
     out = [
         _update(
             '[data-result="overall"]',
-            [["data-level", result["level"]], ["data-complete", "true" if result["complete"] else "false"]]
+            [
+                ["data-level", result["level"]],
+                ["data-complete", "true" if result["complete"] else "false"],
+                ["data-progress", _progress(result["answered"], result["total"])],
+            ]
             + _score_attributes(result),
             [
                 ['[data-role="level"]', level_text(spec, result["level"], result.get("score"), strings)],
@@ -85,6 +111,7 @@ def updates(spec: dict, result: dict, strings: dict) -> list:
         )
     for level in [specs.NOT_ASSESSED] + [lv["id"] for lv in spec["levels"]]:
         out.append(_update('.result-recommendation[data-level="' + level + '"]', [], hidden=level != result["level"]))
+    out.extend(_row_updates(result, strings))
     why = _update('[data-role="why"]', [])
     why["lines"] = report.explain(spec, result, strings)
     out.append(why)

@@ -15,10 +15,15 @@ DONE = ("answered", "rated", "not-applicable")
 
 
 def is_scored(question: dict) -> bool:
-    """Whether a question counts towards the result (text never does)."""
-    if question.get("type") == "text":
+    """Whether a question counts towards a scored result (texts, dates, checklists and tables never do)."""
+    if question.get("type") in specs.UNSCORED_TYPES:
         return False
     return question.get("scored", True) is not False
+
+
+def is_expected(question: dict) -> bool:
+    """Whether a field counts towards progress (every field unless marked ``expected: false``)."""
+    return question.get("expected", True) is not False
 
 
 def _part_entry(part_id: str | None, option: dict) -> dict:
@@ -68,6 +73,28 @@ def read_items(spec: dict, answers: dict) -> list:
                 "score": None,
                 "level": None,
                 "parts": parts,
+                "question": question,
+            }
+        )
+    return items
+
+
+def read_fields(spec: dict, answers: dict) -> list:
+    """One item per expected field, for methods that measure progress rather than score answers:
+    its status is ``answered`` when the reader has filled it in, else ``unanswered``."""
+    items = []
+    for section, question in specs.questions(spec):
+        if not is_expected(question):
+            continue
+        items.append(
+            {
+                "id": question["id"],
+                "section": section["id"],
+                "group": question.get("group"),
+                "status": "answered" if specs.is_filled(question, answers) else "unanswered",
+                "score": None,
+                "level": None,
+                "parts": [],
                 "question": question,
             }
         )

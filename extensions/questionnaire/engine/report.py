@@ -32,6 +32,8 @@ def _item_text(spec: dict, item: dict, strings: dict) -> str:
                 "level": specs.level_label(spec, item["level"], strings),
             },
         )
+    if status == "answered" and not item["parts"]:
+        return strings["item.filled"]
     if status == "answered":
         chosen = item["parts"][0]
         key = "item.answered" if chosen["value"] is None else "item.answered_value"
@@ -58,6 +60,7 @@ def explain(spec: dict, result: dict, strings: dict) -> list:
     for item in result["items"]:
         lines.append(specs.question(spec, item["id"])["text"] + " — " + _item_text(spec, item, strings))
     lines.extend(methods.get(spec["method"]).explain(spec, result, strings))
+    lines.extend(_overdue_lines(spec, result, strings))
     lines.append(
         fmt(
             strings,
@@ -68,8 +71,40 @@ def explain(spec: dict, result: dict, strings: dict) -> list:
     return lines
 
 
-def answer_rows(spec: dict, answers: dict, notes: dict) -> list:
-    """One row per form control: (section title, question id, question text, part, answer label, note)."""
+def _overdue_lines(spec: dict, result: dict, strings: dict) -> list:
+    lines = []
+    for table in result.get("tables", []):
+        if table["overdue"]:
+            rows = ", ".join(str(found["row"] + 1) for found in table["overdue"])
+            values = {"question": specs.question(spec, table["question"])["text"], "rows": rows}
+            lines.append(fmt(strings, "why.overdue", values))
+    return lines
+
+
+def _cell_text(column: dict, value: str) -> str:
+    if column.get("type") == "choice":
+        return specs.option_label(column.get("options", []), value)
+    return value
+
+
+def _table_rows(question: dict, answers: dict, strings: dict) -> list:
+    """``(part, answer)`` for each row of a table: "Row n" and its cells as "Column: value; ..."."""
+    out = []
+    for index, row in enumerate(specs.table_rows(answers, question["id"])):
+        cells = []
+        for column in question.get("columns", []):
+            if row.get(column["id"]):
+                cells.append(column["label"] + ": " + _cell_text(column, row[column["id"]]))
+        out.append((fmt(strings, "table.row", {"n": index + 1}), "; ".join(cells)))
+    return out or [("", "")]
+
+
+def answer_rows(spec: dict, answers: dict, notes: dict, strings: dict | None = None) -> list:
+    """One row per form control: (section title, question id, question text, part, answer label, note).
+
+    A table gives one row per table row (``strings`` name them); a question without an answer
+    still gives its row, with an empty answer.
+    """
     rows = []
     for section, question in specs.questions(spec):
         qid = question["id"]
@@ -84,12 +119,15 @@ def answer_rows(spec: dict, answers: dict, notes: dict) -> list:
             if question.get("not_applicable"):
                 flag = specs.is_not_applicable(question, answers)
                 rows.append(head + (specs.NOT_APPLICABLE, "yes" if flag else "", note))
-        elif kind == "multiple":
+        elif kind in specs.LIST_TYPES:
             chosen = answers.get(qid) or []
             labels = [o["label"] for o in question["options"] if o["id"] in chosen]
             rows.append(head + ("", "; ".join(labels), note))
-        elif kind == "text":
+        elif kind in specs.TEXT_TYPES:
             rows.append(head + ("", answers.get(qid, ""), note))
+        elif kind == "table":
+            for part, answer in _table_rows(question, answers, strings or {"table.row": "{n}"}):
+                rows.append(head + (part, answer, note))
         else:
             chosen = answers.get(qid)
             label = specs.option_label(question["options"], chosen) if chosen else ""
@@ -121,7 +159,7 @@ def to_markdown(spec: dict, answers: dict, notes: dict, result: dict, strings: d
         "| " + " | ".join([strings["report.question"], "", strings["report.answer"], strings["report.note"]]) + " |"
     )
     out.append("|---|---|---|---|")
-    for _section, _qid, question_text, part, label, note in answer_rows(spec, answers, notes):
+    for _section, _qid, question_text, part, label, note in answer_rows(spec, answers, notes, strings):
         out.append("| " + " | ".join([_md_cell(question_text), _md_cell(part), _md_cell(label), _md_cell(note)]) + " |")
     if notes.get(specs.GENERAL_NOTE):
         out.append("")
@@ -146,7 +184,7 @@ def to_csv(spec: dict, answers: dict, notes: dict, result: dict, strings: dict) 
     level = specs.level_label(spec, result["level"], strings)
     lines = [",".join(["section", "question_id", "question", "part", "answer", "note"])]
     lines.append(",".join(_csv_cell(c) for c in ["", "result", strings["report.result"], "", level, ""]))
-    for row in answer_rows(spec, answers, notes):
+    for row in answer_rows(spec, answers, notes, strings):
         lines.append(",".join(_csv_cell(c) for c in row))
     if notes.get(specs.GENERAL_NOTE):
         lines.append(",".join(_csv_cell(c) for c in ["", specs.GENERAL_NOTE, "", "", "", notes[specs.GENERAL_NOTE]]))

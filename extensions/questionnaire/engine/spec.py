@@ -2,8 +2,10 @@
 
 Control names (the automation interface, also the keys of a saved answers file):
 
-- ``<question>`` for single choice, multiple choice and text questions;
+- ``<question>`` for single choice, multiple choice, checklist, text, long text and date questions;
 - ``<question>.<part>`` for each part of a rating question;
+- ``<question>.<row>.<column>`` for each cell of a table question (rows counted from 0); the saved
+  answer of a table is its list of rows, each ``{column id: text}``;
 - ``<question>.not-applicable`` with the value ``yes`` for a rating's not-applicable box;
 - ``note:<question>`` and ``note:general`` for the reader's notes.
 
@@ -19,6 +21,18 @@ NOT_APPLICABLE_VALUE = "yes"
 LEGACY_NOT_APPLICABLE = "na"
 NOTE_PREFIX = "note:"
 GENERAL_NOTE = "general"
+
+#: Question types whose answer is one text (a date is an ISO 8601 text, ``YYYY-MM-DD``).
+TEXT_TYPES = ("text", "long-text", "date")
+#: Question types whose answer is a list of option ids.
+LIST_TYPES = ("multiple", "checklist")
+#: Question types that can never be scored.
+UNSCORED_TYPES = ("text", "long-text", "date", "checklist", "table")
+#: The longest text each kind of field gets when its definition does not say (model.py fills it in).
+DEFAULT_MAX_LENGTH = {"text": 500, "long-text": 10000}
+#: The longest text any field accepts: the limit of a spec that names none.
+MAX_LENGTH = 10000
+DEFAULT_MAX_ROWS = 50
 
 #: What sections and groups stand for when a definition declares nothing.
 DEFAULT_DIMENSIONS = {
@@ -58,20 +72,35 @@ def question_of(name: str) -> str:
     return name.partition(".")[0]
 
 
-def controls(spec: Spec) -> dict:
-    """Every answer control of the spec: name -> {kind, question, options}.
+def cell_control(question_id: str, row: int, column_id: str) -> str:
+    """The input of one cell of a table question."""
+    return question_id + "." + str(row) + "." + column_id
 
-    ``kind`` is ``single``, ``multiple``, ``text``, ``part`` or ``not-applicable``;
-    ``options`` lists the allowed option ids (empty for text).
+
+def cell_of(name: str) -> tuple | None:
+    """``(question, row, column)`` for a cell control name, or None when the name is not one."""
+    pieces = name.split(".")
+    if len(pieces) != 3 or not pieces[1] or not all(char in "0123456789" for char in pieces[1]):
+        return None
+    return pieces[0], int(pieces[1]), pieces[2]
+
+
+def controls(spec: Spec) -> dict:
+    """Every answer (the keys of a saved file) of the spec: name -> {kind, question, options}.
+
+    ``kind`` is the question's type (``single``, ``multiple``, ``checklist``, ``text``,
+    ``long-text``, ``date``, ``table``), or ``part`` or ``not-applicable`` for a rating's
+    controls; ``options`` lists the allowed option ids (empty for texts and tables). A table's
+    cells are not listed: see :func:`cell_of` and :func:`column`.
     """
     found = {}
     for _section, question in questions(spec):
         qid = question["id"]
         kind = question.get("type")
-        if kind in ("single", "multiple"):
+        if kind in ("single", "multiple", "checklist"):
             found[qid] = _control(kind, qid, option_ids(question.get("options", [])))
-        elif kind == "text":
-            found[qid] = _control("text", qid, [])
+        elif kind in TEXT_TYPES or kind == "table":
+            found[qid] = _control(kind, qid, [])
         elif kind == "rating":
             for part in question.get("parts", []):
                 found[part_control(qid, part["id"])] = _control("part", qid, option_ids(part.get("options", [])))
@@ -87,6 +116,48 @@ def _control(kind: str, question_id: str, options: list) -> dict:
 def note_keys(spec: Spec) -> list:
     """The keys a note may have: every question id, then ``general``."""
     return [question["id"] for _section, question in questions(spec)] + [GENERAL_NOTE]
+
+
+def max_length(field: dict) -> int:
+    """The longest text a text field (a question or a table column) accepts."""
+    return field.get("max_length") or MAX_LENGTH
+
+
+def max_rows(question_: dict) -> int:
+    """The most rows a table question accepts."""
+    return question_.get("max_rows") or DEFAULT_MAX_ROWS
+
+
+def column(question_: dict, column_id: str) -> dict | None:
+    """One column of a table question, or None."""
+    for found in question_.get("columns", []):
+        if found["id"] == column_id:
+            return found
+    return None
+
+
+def table_rows(answers: dict, question_id: str) -> list:
+    """A table's rows as saved (a list of ``{column: text}``); an empty list for anything else."""
+    rows = answers.get(question_id)
+    if not isinstance(rows, list):
+        return []
+    return [row for row in rows if isinstance(row, dict)]
+
+
+def is_filled(question_: dict, answers: dict) -> bool:
+    """Whether the reader has filled the field in: a text, a choice, a box, a rated item or a table row."""
+    qid = question_["id"]
+    kind = question_.get("type")
+    if kind == "rating":
+        if is_not_applicable(question_, answers):
+            return True
+        return all(answers.get(part_control(qid, p["id"])) for p in question_.get("parts", []))
+    if kind == "table":
+        return any(any(value for value in row.values()) for row in table_rows(answers, qid))
+    value = answers.get(qid)
+    if isinstance(value, list):
+        return len(value) > 0
+    return isinstance(value, str) and value != ""
 
 
 def is_not_applicable(question: dict, answers: dict) -> bool:

@@ -10,6 +10,7 @@ import json
 
 from engine import answers as answers_file
 from engine import bind, form, report, scoring, store
+from engine import spec as specs
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
 
@@ -18,6 +19,47 @@ _proxies: list = []  # event-handler proxies, kept alive for the page's lifetime
 
 def _now_iso() -> str:
     return str(window.Date.new().toISOString())
+
+
+def _today() -> str:
+    """Today's date on this device, ``YYYY-MM-DD`` (local time, as the reader's calendar says)."""
+    now = window.Date.new()
+    return "%04d-%02d-%02d" % (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
+
+
+SVG_NS = "http://www.w3.org/2000/svg"
+
+
+def build(node, svg: bool = False):  # an engine tree (dict) or text -> a DOM node
+    """A DOM node from an engine element tree (``engine/tree.py``): text stays text."""
+    if isinstance(node, str):
+        return document.createTextNode(node)
+    svg = svg or node["tag"] == "svg"
+    element = document.createElementNS(SVG_NS, node["tag"]) if svg else document.createElement(node["tag"])
+    for name, value in node["attrs"]:
+        element.setAttribute(name, value)
+    for child in node["children"]:
+        element.appendChild(build(child, svg))
+    return element
+
+
+class BrowserStorage:
+    """watchdog.js's storage wrapper as the engine's store expects it (``list_keys`` as a list)."""
+
+    def __init__(self, wrapper) -> None:  # window.aitkStorage
+        self.wrapper = wrapper
+
+    def get(self, key: str):  # text, None (nothing stored) or False (storage unavailable)
+        return self.wrapper.get(key)
+
+    def set(self, key: str, text: str) -> bool:
+        return bool(self.wrapper.set(key, text))
+
+    def remove(self, key: str) -> bool:
+        return bool(self.wrapper.remove(key))
+
+    def list_keys(self) -> list:
+        return json.loads(str(self.wrapper.listKeys()))
 
 
 def _clear(element) -> None:  # a DOM element
@@ -45,11 +87,10 @@ class Questionnaire:
         payload = json.loads(element.querySelector("script.questionnaire-spec").textContent)
         self.spec = payload["spec"]
         self.strings = payload["strings"]
-        # Defined by watchdog.js, a classic script that runs while the page is parsed, before
-        # any module script such as PyScript's core.js: always there when this code runs.
-        self.storage = window.aitkStorage
-        self.key = store.key(self.spec)
-        self.storage_ok = True
+        # window.aitkStorage is defined by watchdog.js, a classic script that runs while the page
+        # is parsed, before any module script such as PyScript's core.js.
+        self.records = store.Records(self.spec, BrowserStorage(window.aitkStorage), self.strings)
+        self.storage_told = False
 
     # --- small helpers --------------------------------------------------------
     def find(self, selector: str):  # a DOM element or None
@@ -78,13 +119,14 @@ class Questionnaire:
 
     # --- controls ---------------------------------------------------------------
     def elements(self) -> list:
-        found = self.form.querySelectorAll("input[name], textarea[name]")
+        found = self.form.querySelectorAll("input[name], textarea[name], select[name]")
         return [found.item(i) for i in range(found.length)]
 
     def snapshot(self, elements: list) -> list:
         out = []
         for el in elements:
-            kind = "textarea" if el.tagName == "TEXTAREA" else el.getAttribute("type")
+            tag = el.tagName
+            kind = "textarea" if tag == "TEXTAREA" else ("select" if tag == "SELECT" else el.getAttribute("type"))
             # Only boxes and radio buttons have `checked` (MicroPython raises for a missing property).
             checked = bool(el.checked) if kind in ("checkbox", "radio") else False
             out.append({"name": el.getAttribute("name"), "type": kind, "value": el.value, "checked": checked})
@@ -94,6 +136,8 @@ class Questionnaire:
         return form.read(self.spec, self.snapshot(self.elements()))
 
     def write(self, answers: dict, notes: dict) -> None:
+        for question_id, count in form.row_counts(self.spec, answers):
+            self.draw_rows(question_id, count)
         elements = self.elements()
         for el, state in zip(elements, form.states(self.spec, answers, notes, self.snapshot(elements))):
             if "value" in state:
@@ -117,6 +161,9 @@ class Questionnaire:
                     target.textContent = text
             if update["hidden"] is not None:
                 el.hidden = update["hidden"]
+            if update.get("tree") is not None:
+                _clear(el)
+                el.appendChild(build(update["tree"]))
             if update["lines"] is not None:
                 _clear(el)
                 listing = document.createElement("ul")
@@ -129,7 +176,7 @@ class Questionnaire:
     def rescore(self, store_it: bool = True) -> tuple:
         started = window.performance.now()
         answers, notes = self.read()
-        result = scoring.score(self.spec, answers)
+        result = scoring.score(self.spec, answers, {"today": _today()})
         for update in bind.updates(self.spec, result, self.strings):
             self.apply(update)
         # User Timing entries: scripts/benchmark.py reads them; they cost nothing otherwise.
@@ -138,30 +185,118 @@ class Questionnaire:
             self.keep(answers, notes)
         return answers, notes, result
 
-    # --- storage ------------------------------------------------------------------
+    # --- storage and records ------------------------------------------------------
     def keep(self, answers: dict, notes: dict) -> None:
-        if not self.storage_ok:
-            return
-        if self.storage.set(self.key, store.pack(answers, notes, _now_iso())):
+        if self.records.save(answers, notes, _now_iso()):
             self.say("storage", self.strings["storage.saved"].format(time=window.Date.new().toLocaleTimeString()))
-        else:
-            self.storage_ok = False
+        elif not self.storage_told:
+            self.storage_told = True
             self.say("storage", self.strings["storage.unavailable"])
 
-    def restore(self) -> None:
-        stored = store.unpack(self.spec, self.storage.get(self.key))
-        state = stored["state"]
-        if state == "unavailable":
-            self.storage_ok = False
-            self.say("storage", self.strings["storage.unavailable"])
-        elif state == "corrupt":
+    def show_record(self, stored: dict) -> None:
+        """Put one record's stored answers on screen; stored answers that cannot be read are reported."""
+        if stored["state"] == "corrupt":
             window.console.error(
                 "questionnaire " + self.spec["id"] + ": stored answers refused: " + str(stored["errors"])
             )
             self.say("storage", self.strings["storage.corrupt"])
-        elif state == "ok":
-            self.write(stored["answers"], stored["notes"])
+        self.write(stored["answers"], stored["notes"])
+        self.draw_records()
+
+    def restore(self) -> None:
+        opened = self.records.open(_now_iso())
+        stored = self.records.read()
+        self.show_record(stored)
+        if opened["state"] == "unavailable":
+            self.storage_told = True
+            self.say("storage", self.strings["storage.unavailable"])
+        elif opened["state"] == "rebuilt":
+            self.say("storage", self.strings["records.rebuilt"])
+        elif opened["moved"] and stored["state"] == "ok":
+            self.say("storage", self.strings["records.moved"].format(name=self.records.current()["name"]))
+        elif stored["state"] == "ok" and (stored["answers"] or stored["notes"]):
             self.say("storage", self.strings["storage.restored"])
+
+    def draw_records(self) -> None:
+        chooser = self.find('[data-records="choose"]')
+        _clear(chooser)
+        current = self.records.current()
+        for entry in self.records.records():
+            choice = document.createElement("option")
+            choice.value = entry["id"]
+            choice.textContent = entry["name"]
+            choice.selected = entry["id"] == current["id"]
+            chooser.appendChild(choice)
+        self.find('[data-records="name"]').value = current["name"]
+
+    def on_records_change(self, target) -> None:  # the record list or the name box
+        role = target.getAttribute("data-records")
+        if role == "choose":
+            entry = self.records.switch(target.value)
+            if entry is None:
+                return
+            self.show_record(self.records.read())
+            self.rescore(False)
+            self.say("message", self.strings["records.switched"].format(name=entry["name"]))
+        elif role == "name":
+            entry = self.records.rename(self.records.current()["id"], target.value)
+            self.draw_records()
+            if entry is None:
+                self.say("message", self.strings["records.name.blank"])
+            else:
+                self.say("message", self.strings["records.renamed"].format(name=entry["name"]))
+
+    def new_record(self) -> None:
+        entry = self.records.create("", _now_iso())
+        self.show_record(self.records.read())
+        self.rescore(False)
+        self.say("message", self.strings["records.created"].format(name=entry["name"]))
+        self.find('[data-records="name"]').focus()
+
+    def delete_record(self) -> None:
+        entry = self.records.current()
+        if not window.confirm(self.strings["records.delete.confirm"].format(name=entry["name"])):
+            return
+        self.records.delete(entry["id"], _now_iso())
+        self.show_record(self.records.read())
+        self.rescore(False)
+        self.say("message", self.strings["records.deleted"].format(name=entry["name"]))
+        self.find('[data-records="choose"]').focus()
+
+    # --- tables ---------------------------------------------------------------------
+    def draw_rows(self, question_id: str, count: int) -> None:
+        """Give a table exactly ``count`` rows, each drawn from the engine's row tree."""
+        box = self.find('[data-rows="' + question_id + '"]')
+        question = specs.question(self.spec, question_id)
+        while box.children.length > count:
+            box.removeChild(box.lastElementChild)
+        while box.children.length < count:
+            row = form.table_row(question, box.children.length, self.form.id, self.strings)
+            box.appendChild(build(row))
+
+    def add_row(self, question_id: str) -> None:
+        answers, _notes = self.read()
+        grown = form.with_row(self.spec, answers, question_id)
+        if grown is None:
+            limit = specs.max_rows(specs.question(self.spec, question_id))
+            self.say("message", self.strings["table.full"].format(max=limit))
+            return
+        count = len(grown[question_id])
+        self.draw_rows(question_id, count)
+        self.rescore()
+        self.find(
+            form.row_selector(question_id, count - 1)
+            + " input, "
+            + form.row_selector(question_id, count - 1)
+            + " select"
+        ).focus()
+
+    def remove_row(self, question_id: str, index: int) -> None:
+        answers, notes = self.read()
+        self.write(form.without_row(answers, question_id, index), notes)
+        self.rescore()
+        self.say("message", self.strings["table.removed"].format(n=index + 1))
+        self.find('[data-action="add-row"][data-question="' + question_id + '"]').focus()
 
     # --- files ----------------------------------------------------------------------
     def refuse(self, name: str, errors: list) -> None:
@@ -177,7 +312,20 @@ class Questionnaire:
         if not checked["ok"]:
             self.refuse(name, checked["errors"])
             return
+        on_screen, on_screen_notes = self.read()
+        if on_screen or on_screen_notes:
+            # The answers on screen stay in their record; the file's answers get a record of their own.
+            current = self.records.current()["name"]
+            entry = self.records.create(checked["record"] or "", _now_iso(), checked["answers"], checked["notes"])
+            self.show_record(self.records.read())
+            self.rescore(False)
+            values = {"name": name, "record": entry["name"], "current": current}
+            self.say("message", self.strings["file.loaded_new_record"].format(**values))
+            return
+        if checked["record"]:
+            self.records.rename(self.records.current()["id"], checked["record"])
         self.write(checked["answers"], checked["notes"])
+        self.draw_records()
         self.rescore()
         if checked["migrated_from"]:
             values = {"name": name, "from": checked["migrated_from"], "to": self.spec["version"]}
@@ -211,27 +359,52 @@ class Questionnaire:
         if not target or target.tagName != "BUTTON":
             return
         action = target.getAttribute("data-action")
+        if action == "add-row":
+            self.add_row(target.getAttribute("data-question"))
+            return
+        if action == "remove-row":
+            self.remove_row(target.getAttribute("data-question"), int(target.getAttribute("data-index")))
+            return
+        if action == "new-record":
+            self.new_record()
+            return
+        if action == "delete-record":
+            self.delete_record()
+            return
         spec, strings = self.spec, self.strings
         answers, notes, result = self.rescore(False)
         stamp = _now_iso()[:10]
+        record = self.records.current()["name"]
+        base = spec["id"] + "-" + (store.slug(record) + "-" if store.slug(record) else "")
         if action == "save":
-            name = spec["id"] + "-answers-" + stamp + ".json"
-            data = answers_file.make_file(spec, answers, notes, result, _now_iso())
+            name = base + "answers-" + stamp + ".json"
+            data = answers_file.make_file(spec, answers, notes, result, _now_iso(), record)
             _download(name, json.dumps(data), "application/json")
             self.say("message", strings["file.saved"].format(name=name))
         elif action == "markdown":
             text = report.to_markdown(spec, answers, notes, result, strings, _now_iso())
-            _download(spec["id"] + "-report-" + stamp + ".md", text, "text/markdown")
+            _download(base + "report-" + stamp + ".md", text, "text/markdown")
         elif action == "csv":
             text = report.to_csv(spec, answers, notes, result, strings)
-            _download(spec["id"] + "-answers-" + stamp + ".csv", text, "text/csv")
+            _download(base + "answers-" + stamp + ".csv", text, "text/csv")
         elif action == "print":
             self.print_view()
         elif action == "clear" and window.confirm(strings["clear.confirm"].format(title=spec["title"])):
             self.write({}, {})
-            self.storage.remove(self.key)
-            self.rescore(False)
+            self.rescore()
             self.say("message", strings["clear.done"])
+
+    def on_change(self, event) -> None:
+        if event.target.hasAttribute("data-records"):
+            self.on_records_change(event.target)
+        elif event.target.hasAttribute("name"):
+            self.rescore()
+
+    def on_input(self, event) -> None:
+        # Typed text is kept as it is typed; choices, dates and boxes are kept on "change".
+        target = event.target
+        if target.hasAttribute("name") and (target.tagName == "TEXTAREA" or target.getAttribute("type") == "text"):
+            self.rescore()
 
     def print_view(self) -> None:
         self.say("print-date", self.strings["report.date"] + ": " + _now_iso()[:16].replace("T", " ") + " UTC")
@@ -253,14 +426,18 @@ class Questionnaire:
     def start(self) -> None:
         self.restore()
         self.rescore(False)
-        self.on(self.form, "change", lambda event: self.rescore())
-        self.on(self.form, "input", lambda event: self.rescore() if event.target.tagName == "TEXTAREA" else None)
+        self.on(self.form, "change", self.on_change)
+        self.on(self.form, "input", self.on_input)
         self.on(self.form, "submit", lambda event: event.preventDefault())
         self.on(self.form, "click", self.on_action)
         # PyScript's `window` proxy cannot be the `this` of addEventListener; the document's view can.
         self.on(document.defaultView, "afterprint", lambda event: self.end_print())
         self.on(self.find('input[data-action="load"]'), "change", self.on_load)
         self.find(".questionnaire-actions").hidden = False
+        self.find('[data-role="records"]').hidden = False
+        adders = self.form.querySelectorAll('[data-action="add-row"]')
+        for i in range(adders.length):
+            adders.item(i).hidden = False
         self.say("status", self.strings["status.ready"])
         self.form.setAttribute("data-ready", "true")
         window.performance.mark("aitk:ready:" + self.spec["id"])

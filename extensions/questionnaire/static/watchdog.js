@@ -2,7 +2,8 @@
 // 1. Say so when the Python scoring engine cannot start, so a form never looks "loading" forever.
 // 2. Wrap localStorage: when a browser blocks storage, merely reading window.localStorage throws,
 //    and a JavaScript exception thrown by a property getter cannot be caught from MicroPython.
-//    get() returns false when storage is unavailable, null when nothing is stored.
+//    get() returns false when storage is unavailable, null when nothing is stored; listKeys()
+//    returns the stored keys as JSON text ("[]" when storage is unavailable).
 (function () {
   "use strict";
   var LIMIT_MS = 20000;
@@ -16,6 +17,13 @@
     },
     remove: function (key) {
       try { window.localStorage.removeItem(key); return true; } catch (error) { return false; }
+    },
+    listKeys: function () {
+      try {
+        var keys = [];
+        for (var i = 0; i < window.localStorage.length; i++) keys.push(window.localStorage.key(i));
+        return JSON.stringify(keys);
+      } catch (error) { return "[]"; }
     }
   };
 

@@ -8,15 +8,17 @@ A method module provides:
 - ``normalize(spec)``: the params with their defaults filled in (a new dict);
 - ``levels(spec)``: the level ids its rules can produce;
 - ``score(spec, items, context)``: the result (see ``items.empty_result``);
+- ``READS`` (optional): ``"fields"`` to be given one item per expected field (``items.read_fields``)
+  instead of one per scored question;
 - ``how(spec, strings)``: "how this is scored" as blocks (see ``text.paragraph`` and ``text.table``),
   drawn by the page and by every report;
 - ``explain(spec, result, strings)``: the method's lines of "why this result".
 """
 
-from . import any_yes, banded_mean, matrix_max
+from . import any_yes, banded_mean, matrix_max, progress
 
 METHODS = {}
-for _module in (any_yes, matrix_max, banded_mean):
+for _module in (any_yes, matrix_max, banded_mean, progress):
     METHODS[_module.NAME] = _module
 
 
