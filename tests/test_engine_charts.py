@@ -41,7 +41,7 @@ def risk() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def readiness() -> dict[str, Any]:
     """banded-mean with five areas, three groups and a section title full of markup characters."""
-    return _load("tests", "fixtures", "readiness.yaml")
+    return _load("tests", "roots", "test-q-views", "readiness.yaml")
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ DEFINITIONS = [
     ROOT / "content" / "questionnaires" / "applicability.yaml",
     ROOT / "tests" / "roots" / "test-q-dimensions" / "risk.yaml",
     ROOT / "tests" / "roots" / "test-q-fields" / "record.yaml",
-    ROOT / "tests" / "fixtures" / "readiness.yaml",
+    ROOT / "tests" / "roots" / "test-q-views" / "readiness.yaml",
 ]
 #: Every view on every definition: those that do not fit are refused, and the refusal is compared too.
 VIEWS = [

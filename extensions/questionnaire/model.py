@@ -18,7 +18,7 @@ from typing import Any
 
 import jsonschema
 
-from .engine import methods
+from .engine import charts, methods
 from .engine import spec as specs
 from .engine.errors import SpecError
 from .errors import DefinitionError, format_path
@@ -414,9 +414,11 @@ def build_definition(doc: Located) -> Definition:
     method = methods.get(spec["method"])
     try:
         method.validate(spec)
+        spec["params"] = method.normalize(spec)
+        for index, view in enumerate(spec["views"]):
+            charts.validate_view(spec, view, ("views", index))
     except SpecError as error:
         raise doc.error(tuple(error.path), error.message) from None
-    spec["params"] = method.normalize(spec)
     data = doc.data
     return Definition(
         notes=_oddities(doc, spec),

@@ -8,11 +8,21 @@ from docutils import nodes
 from json_data import json_data
 from sphinx import addnodes
 
-from .engine import report, scoring
+from .engine import charts, report, scoring
 from .engine import spec as specs
 from .model import NOT_ASSESSED, Definition
 from .nodes import element, text_element
 from .strings import catalogue, text
+
+
+def tree_node(node: dict[str, Any] | str) -> nodes.Node:
+    """An engine element tree (``engine/tree.py``) as escaping element nodes: text stays text."""
+    if isinstance(node, str):
+        return nodes.Text(node)
+    attributes = dict(node["attrs"])
+    classes = attributes.pop("class", "").split()
+    children = [tree_node(child) for child in node["children"]]
+    return element(node["tag"], *children, classes=classes, **attributes)
 
 
 class FormRenderer:
@@ -337,6 +347,8 @@ class FormRenderer:
         ]
         if len(rows) > 1:
             parts.append(element("ul", *rows, classes=["result-breakdown"]))
+        empty = scoring.score(self.spec, {})
+        parts.extend(self.view(view, empty) for view in self.spec["views"])
         parts.append(
             element(
                 "details",
@@ -348,6 +360,88 @@ class FormRenderer:
         )
         parts.append(self.recommendations())
         return element("section", *parts, classes=["questionnaire-result"], aria_labelledby=title_id)
+
+    def view(self, view: dict[str, Any], empty: dict[str, Any]) -> nodes.Node:
+        """One declared view, drawn for the empty result: the browser draws it again after each change.
+
+        The picture is hidden from assistive technology; its summary and its table (in a
+        disclosure) say the same in words.
+        """
+        kind, dimension = view["type"], view["dimension"]
+        chart = charts.render(self.spec, view, empty, catalogue(self.lang))
+        title = self.id("view", kind, dimension)
+        children: list[nodes.Node] = [text_element("p", self.t("view." + kind), classes=["view-title"], id=title)]
+        if kind == "comparison":
+            children.append(self.compare_controls())
+        children.append(
+            element(
+                "div",
+                *([tree_node(chart["svg"])] if chart["svg"] else []),
+                classes=["view-chart"],
+                data_role="chart",
+                hidden=chart["svg"] is None,
+            )
+        )
+        children.append(text_element("p", chart["summary"], classes=["view-summary"], data_role="chart-summary"))
+        # A wide table scrolls inside its own box, which keyboard users can focus and scroll.
+        table = element(
+            "div",
+            *([tree_node(chart["table"])] if chart["table"] else []),
+            classes=["view-table"],
+            data_role="chart-table",
+            hidden=chart["table"] is None,
+            tabindex="0",
+            role="region",
+            aria_label=self.t("view." + kind) + " (" + self.t("view.table.label") + ")",
+        )
+        if kind == "comparison":
+            children.append(table)
+        else:
+            children.append(
+                element("details", text_element("summary", self.t("view.table")), table, classes=["view-table-box"])
+            )
+        return element(
+            "section",
+            *children,
+            classes=["questionnaire-view"],
+            aria_labelledby=title,
+            data_view=kind,
+            data_view_dimension=dimension,
+        )
+
+    def compare_controls(self) -> nodes.Node:
+        """What to compare with: another record of this browser, or a saved file (read, never loaded)."""
+        chooser, picker = self.id("compare-record"), self.id("compare-file")
+        return element(
+            "div",
+            element(
+                "div",
+                text_element("label", self.t("compare.with"), for_=chooser),
+                element(
+                    "select",
+                    text_element("option", self.t("compare.nothing"), value=""),
+                    id=chooser,
+                    data_compare="choose",
+                ),
+                classes=["records-field"],
+            ),
+            element(
+                "div",
+                element(
+                    "input",
+                    type="file",
+                    id=picker,
+                    accept="application/json,.json",
+                    data_action="compare-file",
+                    classes=["visually-hidden-file"],
+                ),
+                text_element("label", self.t("compare.file"), for_=picker, classes=["button-like"]),
+                classes=["questionnaire-buttons"],
+            ),
+            classes=["compare-controls"],
+            data_role="compare-controls",
+            hidden=True,
+        )
 
     def _result_row(self, title: str, kind: str, entry_id: str, classes: list[str] | None = None) -> nodes.Node:
         """One line of the breakdown: its name and its level, marked ``data-result-<kind>="<id>"``."""

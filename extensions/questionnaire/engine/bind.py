@@ -1,19 +1,27 @@
 """What a result changes on the page, as data: the glue applies every update the same way.
 
-An update is ``{"selector", "attributes", "texts", "hidden", "lines"}``: the glue finds every
-element matching ``selector`` inside the form, sets each ``[name, value]`` of ``attributes``,
-writes each ``[child selector, text]`` of ``texts`` (an empty child selector means the element
-itself), sets ``hidden`` when it is not None, and replaces the element's content with a list of
-``lines`` when they are given. A new instrument needs no browser-side code.
+An update is ``{"selector", "attributes", "texts", "hidden", "lines", "tree"}``: the glue finds
+every element matching ``selector`` inside the form, sets each ``[name, value]`` of
+``attributes``, writes each ``[child selector, text]`` of ``texts`` (an empty child selector
+means the element itself), sets ``hidden`` when it is not None, and replaces the element's
+content with a list of ``lines``, or with an element ``tree`` (``tree.py``: a chart, a table),
+when they are given. A new instrument needs no browser-side code.
 """
 
-from . import form, report
+from . import charts, form, report
 from . import spec as specs
 from .text import fmt
 
 
 def _update(selector: str, attributes: list, texts: list | None = None, hidden: bool | None = None) -> dict:
-    return {"selector": selector, "attributes": attributes, "texts": texts or [], "hidden": hidden, "lines": None}
+    return {
+        "selector": selector,
+        "attributes": attributes,
+        "texts": texts or [],
+        "hidden": hidden,
+        "lines": None,
+        "tree": None,
+    }
 
 
 def _score_attributes(target: dict) -> list:
@@ -23,14 +31,6 @@ def _score_attributes(target: dict) -> list:
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
-
-
-def level_text(spec: dict, level: str, score: str | None, strings: dict) -> str:
-    """A level's label, with its score in brackets when there is one."""
-    label = specs.level_label(spec, level, strings)
-    if score is None or level == specs.NOT_ASSESSED:
-        return label
-    return label + " (" + score + ")"
 
 
 def entry_selector(entry: dict) -> str:
@@ -72,8 +72,31 @@ def _row_updates(result: dict, strings: dict) -> list:
     return out
 
 
-def updates(spec: dict, result: dict, strings: dict) -> list:
-    """Every change the result makes: the overall verdict, each entry, progress, advice, "why"."""
+def view_selector(view: dict) -> str:
+    """The element of one declared view (a chart or the comparison)."""
+    return '[data-view="' + view["type"] + '"][data-view-dimension="' + view.get("dimension", "sections") + '"]'
+
+
+def _view_updates(spec: dict, result: dict, strings: dict, previous: dict | None) -> list:
+    """Each declared view drawn again: its picture (hidden when it has none), its table, its summary."""
+    out = []
+    for view in spec.get("views", []):
+        chart = charts.render(spec, view, result, strings, previous)
+        where = view_selector(view) + " "
+        picture = _update(where + '[data-role="chart"]', [], hidden=chart["svg"] is None)
+        picture["tree"] = chart["svg"]
+        table = _update(where + '[data-role="chart-table"]', [], hidden=chart["table"] is None)
+        table["tree"] = chart["table"]
+        out.extend([picture, table, _update(where + '[data-role="chart-summary"]', [], [["", chart["summary"]]])])
+    return out
+
+
+def updates(spec: dict, result: dict, strings: dict, previous: dict | None = None) -> list:
+    """Every change the result makes: the overall verdict, each entry, progress, views, advice, "why".
+
+    ``previous`` is an earlier result of the same questionnaire (another record, or a file) for
+    the views that compare.
+    """
     missing = result["total"] - result["answered"]
     summary = (
         strings["result.complete"] if result["complete"] else fmt(strings, "result.incomplete", {"count": missing})
@@ -88,7 +111,7 @@ def updates(spec: dict, result: dict, strings: dict) -> list:
             ]
             + _score_attributes(result),
             [
-                ['[data-role="level"]', level_text(spec, result["level"], result.get("score"), strings)],
+                ['[data-role="level"]', specs.level_text(spec, result["level"], result.get("score"), strings)],
                 ['[data-role="summary"]', summary],
             ],
         )
@@ -98,7 +121,7 @@ def updates(spec: dict, result: dict, strings: dict) -> list:
             _update(
                 entry_selector(entry),
                 [["data-level", entry["level"]]] + _score_attributes(entry),
-                [['[data-role="value"]', level_text(spec, entry["level"], entry.get("score"), strings)]],
+                [['[data-role="value"]', specs.level_text(spec, entry["level"], entry.get("score"), strings)]],
             )
         )
     for entry in result["sections"]:
@@ -112,6 +135,7 @@ def updates(spec: dict, result: dict, strings: dict) -> list:
     for level in [specs.NOT_ASSESSED] + [lv["id"] for lv in spec["levels"]]:
         out.append(_update('.result-recommendation[data-level="' + level + '"]', [], hidden=level != result["level"]))
     out.extend(_row_updates(result, strings))
+    out.extend(_view_updates(spec, result, strings, previous))
     why = _update('[data-role="why"]', [])
     why["lines"] = report.explain(spec, result, strings)
     out.append(why)

@@ -21,7 +21,6 @@ import math
 from . import compare as compare_
 from . import rational, tree
 from . import spec as specs
-from .bind import level_text
 from .errors import SpecError
 from .items import is_scored
 from .methods import banded_mean, matrix_max
@@ -482,14 +481,14 @@ def _radar_table(spec: dict, dimension: str, entries: list, before: list | None,
     for entry in entries:
         row = [
             specs.title_of(spec, dimension, entry["id"]),
-            level_text(spec, entry["level"], entry.get("score"), strings),
+            specs.level_text(spec, entry["level"], entry.get("score"), strings),
         ]
         if before is not None:
             found = compare_.matching(before, entry)
             row.append(
                 strings["compare.missing"]
                 if found is None
-                else level_text(spec, found["level"], found.get("score"), strings)
+                else specs.level_text(spec, found["level"], found.get("score"), strings)
             )
         rows.append(row)
     caption = fmt(strings, "chart.radar.caption", {"title": spec["title"]})
@@ -514,7 +513,7 @@ def _radar_overview(spec: dict, dimension: str, entries: list, strings: dict) ->
     values: dict = {"assessed": len(scored), "total": len(entries)}
     for key, (_score, entry) in (("high", high), ("low", low)):
         values[key] = specs.title_of(spec, dimension, entry["id"])
-        values[key + "_result"] = level_text(spec, entry["level"], entry["score"], strings)
+        values[key + "_result"] = specs.level_text(spec, entry["level"], entry["score"], strings)
     key = "chart.radar.summary" if rational.less(low[0], high[0]) else "chart.radar.summary.even"
     return fmt(strings, key, values)
 

@@ -8,7 +8,6 @@ higher risk is worse, a higher readiness stage is better.
 
 from . import rational, tree
 from . import spec as specs
-from .bind import level_text
 from .text import fmt
 
 DIRECTIONS = ("higher", "lower", "same", "not-comparable")
@@ -118,7 +117,7 @@ def _direction(sign: int | None) -> str:
 def _side_text(spec: dict, side: dict | None, strings: dict) -> str:
     if side is None:
         return strings["compare.missing"]
-    return level_text(spec, side["level"], side["score"], strings)
+    return specs.level_text(spec, side["level"], side["score"], strings)
 
 
 def change_text(change: dict, strings: dict) -> str:

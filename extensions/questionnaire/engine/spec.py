@@ -274,6 +274,14 @@ def level_label(spec: Spec, level_id: str, strings: dict) -> str:
     return strings["level.not-assessed"]
 
 
+def level_text(spec: dict, level: str, score: str | None, strings: dict) -> str:
+    """A level's label, with its score in brackets when there is one."""
+    label = level_label(spec, level, strings)
+    if score is None or level == NOT_ASSESSED:
+        return label
+    return label + " (" + score + ")"
+
+
 # ---------------------------------------------------------------------------
 # Dimensions: what sections and groups stand for.
 

@@ -91,6 +91,10 @@ class Questionnaire:
         # is parsed, before any module script such as PyScript's core.js.
         self.records = store.Records(self.spec, BrowserStorage(window.aitkStorage), self.strings)
         self.storage_told = False
+        # What the comparison views compare with: None, or {"source", "label", "result"};
+        # the last file compared with stays on offer in the list.
+        self.previous: dict | None = None
+        self.compared_file: dict | None = None
 
     # --- small helpers --------------------------------------------------------
     def find(self, selector: str):  # a DOM element or None
@@ -161,7 +165,7 @@ class Questionnaire:
                     target.textContent = text
             if update["hidden"] is not None:
                 el.hidden = update["hidden"]
-            if update.get("tree") is not None:
+            if update["tree"] is not None:
                 _clear(el)
                 el.appendChild(build(update["tree"]))
             if update["lines"] is not None:
@@ -177,7 +181,8 @@ class Questionnaire:
         started = window.performance.now()
         answers, notes = self.read()
         result = scoring.score(self.spec, answers, {"today": _today()})
-        for update in bind.updates(self.spec, result, self.strings):
+        previous = self.previous["result"] if self.previous else None
+        for update in bind.updates(self.spec, result, self.strings, previous):
             self.apply(update)
         # User Timing entries: scripts/benchmark.py reads them; they cost nothing otherwise.
         window.performance.measure("aitk:rescore:" + self.spec["id"], to_js({"start": started}))
@@ -228,6 +233,7 @@ class Questionnaire:
             choice.selected = entry["id"] == current["id"]
             chooser.appendChild(choice)
         self.find('[data-records="name"]').value = current["name"]
+        self.draw_compare()
 
     def on_records_change(self, target) -> None:  # the record list or the name box
         role = target.getAttribute("data-records")
@@ -262,6 +268,59 @@ class Questionnaire:
         self.rescore(False)
         self.say("message", self.strings["records.deleted"].format(name=entry["name"]))
         self.find('[data-records="choose"]').focus()
+
+    # --- comparison -----------------------------------------------------------------
+    def draw_compare(self) -> None:
+        """The records one can compare with: every other record, and the file chosen, if any."""
+        chooser = self.find('[data-compare="choose"]')
+        if not chooser:
+            return
+        current = self.records.current()["id"]
+        if self.previous and self.previous["source"] == current:
+            self.previous = None  # a record is never compared with itself
+        chosen = self.previous["source"] if self.previous else ""
+        while chooser.options.length > 1:
+            chooser.remove(1)
+        choices = [[entry["id"], entry["name"]] for entry in self.records.records() if entry["id"] != current]
+        if self.compared_file:
+            choices.append(["file", self.compared_file["label"]])
+        for value, label in choices:
+            choice = document.createElement("option")
+            choice.value = value
+            choice.textContent = label
+            chooser.appendChild(choice)
+        chooser.value = chosen
+
+    def compare_with_record(self, record_id: str) -> None:
+        if not record_id:
+            self.previous = None
+        elif record_id == "file":
+            self.previous = self.compared_file
+        else:
+            stored = self.records.read(record_id)
+            entry = self.records.find(record_id)
+            if stored["state"] != "ok" or entry is None:
+                self.previous = None
+                self.say("message", self.strings["storage.corrupt"])
+            else:
+                result = scoring.score(self.spec, stored["answers"], {"today": _today()})
+                self.previous = {"source": record_id, "label": entry["name"], "result": result}
+                self.say("message", self.strings["compare.record"].format(name=entry["name"]))
+        self.draw_compare()
+        self.rescore(False)
+
+    def compare_with_text(self, name: str, text: str) -> None:
+        """Compare with a saved file's answers: read and scored, never put on screen."""
+        checked = self.check_text(name, text)
+        if checked is None:
+            return
+        result = scoring.score(self.spec, checked["answers"], {"today": _today()})
+        label = self.strings["compare.file.option"].format(name=name)
+        self.compared_file = {"source": "file", "label": label, "result": result}
+        self.previous = self.compared_file
+        self.draw_compare()
+        self.rescore(False)
+        self.say("message", self.strings["compare.loaded"].format(name=name))
 
     # --- tables ---------------------------------------------------------------------
     def draw_rows(self, question_id: str, count: int) -> None:
@@ -302,15 +361,22 @@ class Questionnaire:
     def refuse(self, name: str, errors: list) -> None:
         self.say("message", report.refusal_text(self.strings, name, errors))
 
-    def load_text(self, name: str, text: str) -> None:
+    def check_text(self, name: str, text: str) -> dict | None:
+        """A file's checked answers, or None after telling the reader why it was refused."""
         try:
             data = json.loads(text)
         except ValueError:
             self.refuse(name, [{"code": "not-json"}])
-            return
+            return None
         checked = answers_file.check_file(self.spec, data)
         if not checked["ok"]:
             self.refuse(name, checked["errors"])
+            return None
+        return checked
+
+    def load_text(self, name: str, text: str) -> None:
+        checked = self.check_text(name, text)
+        if checked is None:
             return
         on_screen, on_screen_notes = self.read()
         if on_screen or on_screen_notes:
@@ -334,7 +400,12 @@ class Questionnaire:
             self.say("message", self.strings["file.loaded"].format(name=name))
 
     def on_load(self, event) -> None:
-        picker = event.target
+        self.read_file(event.target, self.load_text)
+
+    def on_compare_file(self, event) -> None:
+        self.read_file(event.target, self.compare_with_text)
+
+    def read_file(self, picker, then) -> None:  # a file input, and what to do with (name, text)
         chosen = picker.files.item(0) if picker.files.length else None
         if not chosen:
             return
@@ -347,7 +418,7 @@ class Questionnaire:
 
         def loaded(text: str) -> None:
             try:
-                self.load_text(name, text)
+                then(name, text)
             except Exception as error:  # reported to the reader and the console
                 self.report_failure(error)
 
@@ -397,6 +468,8 @@ class Questionnaire:
     def on_change(self, event) -> None:
         if event.target.hasAttribute("data-records"):
             self.on_records_change(event.target)
+        elif event.target.hasAttribute("data-compare"):
+            self.compare_with_record(event.target.value)
         elif event.target.hasAttribute("name"):
             self.rescore()
 
@@ -433,6 +506,10 @@ class Questionnaire:
         # PyScript's `window` proxy cannot be the `this` of addEventListener; the document's view can.
         self.on(document.defaultView, "afterprint", lambda event: self.end_print())
         self.on(self.find('input[data-action="load"]'), "change", self.on_load)
+        comparing = self.find('input[data-action="compare-file"]')
+        if comparing:
+            self.on(comparing, "change", self.on_compare_file)
+            self.find('[data-role="compare-controls"]').hidden = False
         self.find(".questionnaire-actions").hidden = False
         self.find('[data-role="records"]').hidden = False
         adders = self.form.querySelectorAll('[data-action="add-row"]')
