@@ -301,6 +301,24 @@ def test_corrupt_saved_answers_are_reported_not_silently_dropped(page: Any, guar
     guard.assert_clean()
 
 
+def test_answers_saved_by_engine_2_move_into_a_first_record(page: Any, guard: PageGuard) -> None:
+    legacy = json.dumps({"answers": {"core-functions": "no"}, "notes": {"general": "kept since 2025"}})
+    page.add_init_script(
+        "if (!localStorage.getItem('aitk:records:applicability'))"
+        f" localStorage.setItem('aitk:questionnaire:applicability@1.0.0', {json.dumps(legacy)})"
+    )
+    _open(page)
+    expect(page.locator(f'{FORM} [data-role="storage"]')).to_contain_text("are now in the record “First record”")
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="no"]')).to_be_checked()
+    expect(page.locator(f'{FORM} textarea[name="note:general"]')).to_have_value("kept since 2025")
+    assert page.evaluate("localStorage.getItem('aitk:questionnaire:applicability@1.0.0')") is None
+    page.reload()
+    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=15000)
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="no"]')).to_be_checked()
+    expect(page.locator(f'{FORM} select[data-records="choose"] option')).to_have_text(["First record"])
+    guard.assert_clean()
+
+
 class _SlowWatchdog(SiteHandler):
     """Serves the site, holding back watchdog.js (what the glue needs from JavaScript) for a while."""
 
