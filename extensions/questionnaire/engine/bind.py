@@ -8,7 +8,7 @@ content with a list of ``lines``, or with an element ``tree`` (``tree.py``: a ch
 when they are given. A new instrument needs no browser-side code.
 """
 
-from . import charts, form, report
+from . import form, report
 from . import spec as specs
 from .text import fmt
 
@@ -79,6 +79,11 @@ def view_selector(view: dict) -> str:
 
 def _view_updates(spec: dict, result: dict, strings: dict, previous: dict | None) -> list:
     """Each declared view drawn again: its picture (hidden when it has none), its table, its summary."""
+    if not spec.get("views"):
+        return []
+    # Imported here: a questionnaire without views never compiles the chart modules (start-up time).
+    from . import charts
+
     out = []
     for view in spec.get("views", []):
         chart = charts.render(spec, view, result, strings, previous)
