@@ -176,7 +176,7 @@ def test_a_first_visit_gets_one_empty_record(applicability: dict[str, Any]) -> N
     assert state == {"state": "ok", "moved": False}
     assert [entry["name"] for entry in records.records()] == ["First record"]
     assert records.read()["state"] == "ok"
-    assert records.is_empty()
+    assert records.read()["answers"] == {} and records.read()["notes"] == {}
     assert sorted(storage.items) == ["aitk:record:applicability:r1", "aitk:records:applicability"]
 
 
@@ -187,7 +187,7 @@ def test_records_keep_their_answers_apart_and_survive_a_new_visit(applicability:
     second = records.create("2026 review", NOW)
     assert second["name"] == "2026 review"
     assert records.current()["id"] == second["id"]
-    assert records.is_empty()
+    assert records.read()["answers"] == {} and records.read()["notes"] == {}
     records.save({"core-functions": "yes"}, {}, NOW)
     # A new visit (reload): the same index, the same current record, each record its own answers.
     again, state = opened(applicability, storage)
@@ -218,7 +218,7 @@ def test_rename_and_delete(applicability: dict[str, Any]) -> None:
     replacement = records.delete(first["id"], NOW)
     assert replacement["name"] == "Record 3"
     assert [entry["id"] for entry in records.records()] == ["r3"]
-    assert records.is_empty()
+    assert records.read()["answers"] == {} and records.read()["notes"] == {}
 
 
 def test_answers_saved_by_engine_2_become_the_first_record(applicability: dict[str, Any]) -> None:

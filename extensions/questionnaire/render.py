@@ -33,6 +33,8 @@ class FormRenderer:
         self.spec = definition.spec
         self.prefix = prefix
         self.lang = language
+        #: The result before any answer: totals for progress lines, the views' first drawing.
+        self.empty = scoring.score(definition.spec, {})
 
     def t(self, key: str, **values: Any) -> str:
         return text(key, self.lang, **values)
@@ -78,8 +80,7 @@ class FormRenderer:
         ]
         number = 0
         # Totals as the engine counts them (scored questions, or every expected field for progress).
-        empty = scoring.score(spec, {})
-        totals = {entry["id"]: entry["total"] for entry in empty["sections"]}
+        totals = {entry["id"]: entry["total"] for entry in self.empty["sections"]}
         for section in spec["sections"]:
             section_children: list[nodes.Node] = [
                 text_element("legend", section["title"], classes=["questionnaire-section-title"]),
@@ -332,7 +333,7 @@ class FormRenderer:
         rows = []
         section_kind = specs.dimension(self.spec, "sections")["result"]
         group_kind = specs.dimension(self.spec, "groups")["result"]
-        totals = {entry["id"]: entry["total"] for entry in scoring.score(self.spec, {})["sections"]}
+        totals = {entry["id"]: entry["total"] for entry in self.empty["sections"]}
         for section in self.spec["sections"]:
             if not totals[section["id"]]:
                 continue
@@ -347,8 +348,7 @@ class FormRenderer:
         ]
         if len(rows) > 1:
             parts.append(element("ul", *rows, classes=["result-breakdown"]))
-        empty = scoring.score(self.spec, {})
-        parts.extend(self.view(view, empty) for view in self.spec["views"])
+        parts.extend(self.view(view) for view in self.spec["views"])
         parts.append(
             element(
                 "details",
@@ -361,14 +361,14 @@ class FormRenderer:
         parts.append(self.recommendations())
         return element("section", *parts, classes=["questionnaire-result"], aria_labelledby=title_id)
 
-    def view(self, view: dict[str, Any], empty: dict[str, Any]) -> nodes.Node:
+    def view(self, view: dict[str, Any]) -> nodes.Node:
         """One declared view, drawn for the empty result: the browser draws it again after each change.
 
         The picture is hidden from assistive technology; its summary and its table (in a
         disclosure) say the same in words.
         """
         kind, dimension = view["type"], view["dimension"]
-        chart = charts.render(self.spec, view, empty, catalogue(self.lang))
+        chart = charts.render(self.spec, view, self.empty, catalogue(self.lang))
         title = self.id("view", kind, dimension)
         children: list[nodes.Node] = [text_element("p", self.t("view." + kind), classes=["view-title"], id=title)]
         if kind == "comparison":

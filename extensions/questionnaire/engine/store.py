@@ -51,11 +51,6 @@ class MemoryStorage:
         return sorted(self.items)
 
 
-def legacy_key(spec: dict) -> str:
-    """Where engine 2 kept one questionnaire's answers (current version)."""
-    return LEGACY_PREFIX + spec["id"] + "@" + spec["version"]
-
-
 def index_key(spec: dict) -> str:
     """Where the list of a questionnaire's records is kept."""
     return INDEX_PREFIX + spec["id"]
@@ -271,11 +266,6 @@ class Records:
         kept = self._set(record_key(self.spec, entry["id"]), text)
         return self._write_index() and kept and self.available
 
-    def is_empty(self, record_id: str | None = None) -> bool:
-        """Whether a record holds no answers and no notes."""
-        stored = self.read(record_id)
-        return not stored["answers"] and not stored["notes"]
-
     def _create(self, name: str, now: str, answers: dict, notes: dict) -> dict:
         number = self.index["next"]
         self.index["next"] = number + 1
@@ -287,9 +277,9 @@ class Records:
         self._write_index()
         return entry
 
-    def untitled(self, number: int | None = None) -> str:
-        """The name of a record the reader did not name ("Record <n>"); by default the next one's."""
-        return self.strings["records.untitled"].format(n=self.index["next"] if number is None else number)
+    def untitled(self, number: int) -> str:
+        """The name of a record the reader did not name: "Record <n>"."""
+        return self.strings["records.untitled"].format(n=number)
 
     def create(self, name: str, now: str, answers: dict | None = None, notes: dict | None = None) -> dict:
         """A new record, made current; empty unless answers are given (a loaded file)."""
