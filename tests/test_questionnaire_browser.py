@@ -44,8 +44,11 @@ def test_result_is_not_assessed_until_answered_then_updates_live(page: Any, guar
     expect(page.locator(OVERALL)).to_have_attribute("data-complete", "true")
     _answer(page, "medium-or-higher-risk", "yes")
     expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
-    expect(page.locator(f"{FORM} .result-why")).to_contain_text("Because you answered yes to")
-    expect(page.locator(f"{FORM} .result-why")).to_contain_text("version 1.0.0")
+    expect(page.locator(f"{FORM} .result-why")).to_contain_text(
+        "Because of these answers: Did the Risk Assessment Questionnaire find any risk rated medium, high or"
+        " extremely high for this system? (Yes)"
+    )
+    expect(page.locator(f"{FORM} .result-why")).to_contain_text("version 1.1.0")
     expect(page.locator(f'{FORM} .result-recommendation[data-level="full-toolkit"]')).to_be_visible()
     expect(page.locator(f'{FORM} .result-recommendation[data-level="core-principles"]')).to_be_hidden()
     progress = page.locator(f'{FORM} [data-progress-section="questions"]')
@@ -101,7 +104,7 @@ def test_save_and_load_round_trip(page: Any, guard: PageGuard, tmp_path: Path) -
     saved = _save(page, tmp_path)
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert data["format"] == "aitk-questionnaire-answers"
-    assert data["questionnaire"] == {"id": "applicability", "version": "1.0.0"}
+    assert data["questionnaire"] == {"id": "applicability", "version": "1.1.0"}
     assert data["answers"] == {"core-functions": "no", "medium-or-higher-risk": "no", "other-rights-effects": "no"}
     assert data["result"]["level"] == "core-principles"
     page.evaluate("() => localStorage.clear()")
@@ -199,7 +202,7 @@ def test_print_view_shows_the_report_without_site_chrome(page: Any, guard: PageG
     expect(page.locator(f'{FORM} [data-role="print-date"]')).to_contain_text("Date:")
     expect(page.locator(OVERALL)).to_be_visible()
     expect(page.locator(f"{FORM} .result-why")).to_be_visible()
-    expect(page.locator(f"{FORM} .questionnaire-print-header")).to_contain_text("(applicability, 1.0.0)")
+    expect(page.locator(f"{FORM} .questionnaire-print-header")).to_contain_text("(applicability, 1.1.0)")
     expect(page.locator(f"{FORM} .questionnaire-actions")).to_be_hidden()
     expect(page.locator(".sidebar-drawer")).to_be_hidden()
     expect(page.locator("article h1")).to_be_hidden()  # the rest of the page is left out

@@ -123,7 +123,13 @@ def test_how_this_is_scored_lets_a_person_score_on_paper(app: Any) -> None:
     assert len(how) == 2
     risk_tables = how[1].select("table")
     captions = [t.select_one("caption .caption-text").get_text(strip=True) for t in risk_tables]
-    assert captions == ["Likelihood", "Impact", "Bands", "What each result means"]
+    assert captions == [
+        "Likelihood",
+        "Impact",
+        "Bands",
+        "Every pair of ratings: score and level",
+        "What each result means",
+    ]
     bands = [[c.get_text(strip=True) for c in row.select("td")] for row in risk_tables[2].select("tbody tr")]
     assert bands == [["1 to 4", "Low"], ["5 to 9", "Medium"], ["10 to 16", "High"], ["20 to 25", "Extremely high"]]
 

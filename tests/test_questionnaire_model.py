@@ -66,12 +66,13 @@ def _error(tmp_path: Path, text: str) -> str:
 def test_applicability_definition_normalizes_to_the_scoring_contract() -> None:
     definition = load_definition(ROOT / "content" / "questionnaires" / "applicability.yaml", "applicability.yaml")
     spec = definition.spec
-    assert (spec["id"], spec["version"], spec["method"]) == ("applicability", "1.0.0", "any-yes")
+    assert (spec["id"], spec["version"], spec["method"]) == ("applicability", "1.1.0", "any-yes")
     assert spec["params"] == {
         "yes_option": "yes",
         "any_level": "full-toolkit",
         "none_level": "core-principles",
         "questions": ["core-functions", "medium-or-higher-risk", "other-rights-effects"],
+        "counts_as_yes": ["not-assessed-yet"],
     }
     assert [lv["id"] for lv in spec["levels"]] == ["core-principles", "full-toolkit"]
     first = spec["sections"][0]["questions"][0]

@@ -48,7 +48,7 @@ def test_markdown_report_holds_result_answers_notes_and_escapes_tables(applicabi
     text = report.to_markdown(applicability, values, {"general": "a | b"}, result, STRINGS, "2026-11-27")
     assert text.startswith("# Report: Does the full toolkit apply to this AI system?")
     assert "- Result: Apply the full toolkit" in text
-    assert "- Questionnaire: Does the full toolkit apply to this AI system? (applicability, 1.0.0)" in text
+    assert "- Questionnaire: Does the full toolkit apply to this AI system? (applicability, 1.1.0)" in text
     assert "a \\| b" in text
 
 

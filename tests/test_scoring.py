@@ -231,6 +231,7 @@ RESULT_KEYS = {
     "percent",
     "tables",
     "today",
+    "flagged",
 }
 #: What every section and group entry carries, whatever the method (the declared dimensions' contract).
 ENTRY_KEYS = {"dimension", "kind", "id", "level", "score", "score_num", "score_den", "percent", "answered", "total"}

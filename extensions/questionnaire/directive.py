@@ -24,7 +24,8 @@ logger = logging.getLogger(__name__)
 class QuestionnaireDirective(SphinxDirective):
     """Render the questionnaire defined in the YAML file named by the argument.
 
-    Options: ``:how-scored:`` (``show``, the default, or ``hide``).
+    Options: ``:how-scored:`` (``show``, the default, or ``hide``); ``:form:`` (``show``, the
+    default, or ``hide``: only "How this is scored", for a page that explains the method).
     """
 
     required_arguments = 1
@@ -32,6 +33,7 @@ class QuestionnaireDirective(SphinxDirective):
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {
         "how-scored": lambda value: directives.choice(value, ("show", "hide")),
+        "form": lambda value: directives.choice(value, ("show", "hide")),
     }
 
     def run(self) -> list[nodes.Node]:
@@ -51,10 +53,15 @@ class QuestionnaireDirective(SphinxDirective):
             return []
         for subtype, message in definition.notes:
             logger.warning(message, location=self.get_location(), type=WARNING_TYPE, subtype=subtype)
+        container = nodes.container(classes=["questionnaire"])
+        if self.options.get("form", "show") == "hide":
+            # The method alone: no form, so no runtime and no item anchors on this page.
+            container += FormRenderer(definition, "", self.config.questionnaire_language).how_scored()
+            self.set_source_info(container)
+            return [container]
         prefix = domain(self.env).note_use(self.env.docname, definition)
         require_pyscript(self.env)
         renderer = FormRenderer(definition, prefix, self.config.questionnaire_language)
-        container = nodes.container(classes=["questionnaire"])
         if definition.interpretation:
             note = nodes.admonition(classes=["interpretation"])
             note += nodes.title("", text("interpretation.title", self.config.questionnaire_language))

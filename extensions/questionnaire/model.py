@@ -177,7 +177,7 @@ def _check_options(doc: Located, raw: dict[str, Any], path: Path_) -> None:
 
 #: What each question type may carry besides id, type, group, text, help and expected.
 _TYPE_KEYS = {
-    "single": {"options", "scale", "scored"},
+    "single": {"options", "scale", "scored", "suggest"},
     "multiple": {"options", "scale", "scored"},
     "rating": {"parts", "not_applicable", "scored"},
     "text": {"max_length"},
@@ -250,6 +250,14 @@ def _check_question(doc: Located, raw: dict[str, Any], path: Path_, group_ids: s
         _check_table(doc, raw, path)
     elif kind in ("single", "multiple", "checklist"):
         _check_options(doc, raw, path)
+    if "suggest" in raw:
+        offered = [o["id"] for o in _options(doc.data, raw)]
+        for level, option in raw["suggest"]["options"].items():
+            if option not in offered:
+                raise doc.error(
+                    (*path, "suggest", "options", level),
+                    f"unknown option '{option}' (this question offers: {', '.join(offered)})",
+                )
 
 
 #: ``data-*`` names the form and its results already use: a dimension cannot take them.
@@ -332,6 +340,7 @@ def _question(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         "group": raw.get("group"),
         "text": raw["text"],
         "help": raw.get("help"),
+        "example": raw.get("example"),
         "scored": raw.get("scored", kind not in specs.UNSCORED_TYPES),
         "expected": raw.get("expected", True),
     }
@@ -346,6 +355,8 @@ def _question(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         question["due"] = copy.deepcopy(raw.get("due"))
     elif kind != "date":
         question["options"] = _options(data, raw)
+    if "suggest" in raw:
+        question["suggest"] = copy.deepcopy(raw["suggest"])
     return question
 
 
@@ -358,7 +369,7 @@ def normalize(data: dict[str, Any]) -> dict[str, Any]:
         "method": data["method"],
         "params": copy.deepcopy(data.get("params", {})),
         "dimensions": {
-            name: {"kind": dim["kind"], "result": dim.get("result", dim["kind"])}
+            name: {"kind": dim["kind"], "result": dim.get("result", dim["kind"]), "label": dim.get("label")}
             for name, dim in data.get("dimensions", {}).items()
         },
         "levels": [{"id": lv["id"], "label": lv["label"], "meaning": lv["meaning"]} for lv in data["levels"]],

@@ -15,6 +15,15 @@ from .nodes import element, text_element
 from .strings import catalogue, text
 
 
+def _ref(label: str, title: str | None = None) -> addnodes.pending_xref:
+    """A link to a Sphinx label, resolved (and checked) by Sphinx; its title, or the label's own."""
+    ref = addnodes.pending_xref(
+        "", refdomain="std", reftype="ref", reftarget=label, refexplicit=title is not None, refwarn=True
+    )
+    ref += nodes.inline("", title or label)
+    return ref
+
+
 def tree_node(node: dict[str, Any] | str) -> nodes.Node:
     """An engine element tree (``engine/tree.py``) as escaping element nodes: text stays text."""
     if isinstance(node, str):
@@ -107,7 +116,12 @@ class FormRenderer:
                     )
                 number += 1
                 section_children.append(
-                    self.question(question, number, specs.question_dimensions(spec, section, question))
+                    self.question(
+                        question,
+                        number,
+                        specs.question_dimensions(spec, section, question),
+                        groups.get(question.get("group") or ""),
+                    )
                 )
             children.append(
                 element(
@@ -146,7 +160,9 @@ class FormRenderer:
             novalidate=True,
         )
 
-    def question(self, q: dict[str, Any], number: int, dimensions: list[tuple[str, str]]) -> nodes.Node:
+    def question(
+        self, q: dict[str, Any], number: int, dimensions: list[tuple[str, str]], group: dict[str, Any] | None = None
+    ) -> nodes.Node:
         qid = self.id("q", q["id"])
         # data-<kind>="<id>" for each dimension the question belongs to (its section, its group).
         marks = {"data_" + kind: value for kind, value in dimensions}
@@ -158,8 +174,21 @@ class FormRenderer:
         if q.get("help"):
             described.append(qid + "-help")
             children.append(text_element("p", q["help"], classes=["question-help"], id=qid + "-help"))
+        if q.get("example"):
+            described.append(qid + "-example")
+            children.append(
+                element(
+                    "p",
+                    text_element("strong", self.t("question.example") + " "),
+                    nodes.Text(q["example"]),
+                    classes=["question-example"],
+                    id=qid + "-example",
+                )
+            )
         if q["type"] in ("text", "long-text", "date"):
             return self.text_question(q, number, described, children[1:], marks)
+        if group and group.get("ref"):
+            children.append(self.group_link(group))
         if q["type"] == "rating":
             for part in q["parts"]:
                 name = specs.part_control(q["id"], part["id"])
@@ -192,6 +221,9 @@ class FormRenderer:
         else:
             kind = "radio" if q["type"] == "single" else "checkbox"
             children.append(self.options(qid, q["id"], q["options"], kind))
+        if q.get("suggest"):
+            # Filled in by the browser from the other questionnaire's saved records, if any.
+            children.append(element("div", classes=["question-suggest"], data_suggest=q["id"], hidden=True))
         note = qid + "-note"
         children.append(
             element(
@@ -210,6 +242,48 @@ class FormRenderer:
             aria_describedby=" ".join(described) or False,
             data_question=q["id"],
             **marks,
+        )
+
+    def group_label(self) -> str:
+        """What a group is called ("Principle:"), from the definition's dimensions, else "See:"."""
+        label = (self.spec.get("dimensions", {}).get("groups") or {}).get("label")
+        return label + ":" if label else self.t("recommendations.see")
+
+    def group_link(self, group: dict[str, Any]) -> nodes.Node:
+        """ "Principle: <link>": where a question's group (say, its principle) is explained."""
+        paragraph = element("p", text_element("span", self.group_label() + " "), classes=["question-group-link"])
+        paragraph += _ref(group["ref"], group["title"])
+        return paragraph
+
+    def flagged(self) -> nodes.Node:
+        """The items the result flags (at or above ``flag_from``): one hidden line per item, shown by the browser."""
+        flag_from = specs.level_label(self.spec, self.spec["params"]["flag_from"], catalogue(self.lang))
+        title = self.id("flagged-title")
+        lines = []
+        groups = {g["id"]: g for _s, g in specs.groups(self.spec)}
+        for _section, q in specs.questions(self.spec):
+            if q["type"] != "rating":
+                continue
+            line = element(
+                "li",
+                element("a", nodes.Text(q["text"]), href="#" + self.id("q", q["id"])),
+                nodes.Text(" — "),
+                text_element("span", "", classes=["result-value"], data_role="value"),
+                data_flag_item=q["id"],
+                hidden=True,
+            )
+            group = groups.get(q.get("group") or "")
+            if group and group.get("ref"):
+                line += nodes.Text(" (" + self.group_label() + " ")
+                line += _ref(group["ref"], group["title"])
+                line += nodes.Text(")")
+            lines.append(line)
+        return element(
+            "div",
+            text_element("p", self.t("result.flagged", level=flag_from), classes=["result-flagged-title"], id=title),
+            text_element("p", self.t("result.flagged.none"), data_role="flagged-none"),
+            element("ul", *lines, aria_labelledby=title),
+            classes=["result-flagged"],
         )
 
     def text_question(
@@ -348,6 +422,8 @@ class FormRenderer:
         ]
         if len(rows) > 1:
             parts.append(element("ul", *rows, classes=["result-breakdown"]))
+        if self.spec["params"].get("flag_from"):
+            parts.append(self.flagged())
         parts.extend(self.view(view) for view in self.spec["views"])
         parts.append(
             element(
@@ -465,11 +541,7 @@ class FormRenderer:
             for index, label in enumerate(rec["refs"]):
                 if index:
                     paragraph += nodes.Text("; ")
-                ref = addnodes.pending_xref(
-                    "", refdomain="std", reftype="ref", reftarget=label, refexplicit=False, refwarn=True
-                )
-                ref += nodes.inline("", label)
-                paragraph += ref
+                paragraph += _ref(label)
             items.append(
                 element(
                     "div",

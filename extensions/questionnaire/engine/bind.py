@@ -50,6 +50,40 @@ def _progress(answered: int, total: int) -> str:
     return str((answered * 200 + total) // (total * 2))
 
 
+def item_selector(item_id: str) -> str:
+    """The container of one scored item (its fieldset)."""
+    return '[data-question="' + item_id + '"]'
+
+
+def flag_selector(item_id: str) -> str:
+    """The line of one item in the list of flagged items."""
+    return '[data-flag-item="' + item_id + '"]'
+
+
+def _item_updates(spec: dict, result: dict, strings: dict) -> list:
+    """Each scored item: its own ``data-level`` and ``data-score``; its line in the flagged list."""
+    out = []
+    flagged = result.get("flagged", [])
+    for item in result["items"]:
+        level = item["level"] or specs.NOT_ASSESSED
+        score = "" if item["score"] is None else str(item["score"])
+        out.append(_update(item_selector(item["id"]), [["data-level", level], ["data-score", score]]))
+    if not spec.get("params", {}).get("flag_from"):
+        return out
+    for item in result["items"]:
+        if item["id"] in flagged:
+            words = specs.level_text(spec, item["level"], str(item["score"]), strings)
+            out.append(
+                _update(
+                    flag_selector(item["id"]), [["data-level", item["level"]]], [['[data-role="value"]', words]], False
+                )
+            )
+        else:
+            out.append(_update(flag_selector(item["id"]), [], hidden=True))
+    out.append(_update('[data-role="flagged-none"]', [], hidden=bool(flagged)))
+    return out
+
+
 def _row_updates(result: dict, strings: dict) -> list:
     """Each table row: ``data-overdue`` and its status text (words, not colour alone)."""
     out = []
@@ -139,6 +173,7 @@ def updates(spec: dict, result: dict, strings: dict, previous: dict | None = Non
         )
     for level in [specs.NOT_ASSESSED] + [lv["id"] for lv in spec["levels"]]:
         out.append(_update('.result-recommendation[data-level="' + level + '"]', [], hidden=level != result["level"]))
+    out.extend(_item_updates(spec, result, strings))
     out.extend(_row_updates(result, strings))
     out.extend(_view_updates(spec, result, strings, previous))
     why = _update('[data-role="why"]', [])

@@ -154,8 +154,11 @@ def empty_result(spec: dict, items: list) -> dict:
     """The result before a method fills it in: every entry not assessed."""
     section_kind = specs.dimension(spec, "sections")["result"]
     group_kind = specs.dimension(spec, "groups")["result"]
+    # A section or group with no items of its own (an unscored intake, say) is not a result.
     sections = [_entry("sections", section_kind, s["id"], None, items) for s in spec.get("sections", [])]
     groups = [_entry("groups", group_kind, g["id"], s["id"], items) for s, g in specs.groups(spec)]
+    sections = [entry for entry in sections if entry["total"]]
+    groups = [entry for entry in groups if entry["total"]]
     result = {
         "questionnaire": spec.get("id"),
         "version": spec.get("version"),
@@ -170,6 +173,7 @@ def empty_result(spec: dict, items: list) -> dict:
         "reasons": [],
         "priorities": [],
         "to_find_out": [],
+        "flagged": [],
         "incomplete": [item["id"] for item in items if item["status"] in ("incomplete", "unanswered")],
     }
     set_score(result, None)

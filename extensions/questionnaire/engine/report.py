@@ -49,14 +49,27 @@ def _item_text(spec: dict, item: dict, strings: dict) -> str:
     return strings["item.unanswered"]
 
 
+def _reason_texts(spec: dict, result: dict) -> list:
+    """Each reason as its question and the answer given ("Is it ...? (Not assessed yet)")."""
+    chosen = {}
+    for item in result["items"]:
+        if item["parts"]:
+            chosen[item["id"]] = item["parts"][0]["option"]
+    out = []
+    for qid in result["reasons"]:
+        question = specs.question(spec, qid)
+        label = specs.option_label(question.get("options", []), chosen.get(qid, ""))
+        out.append(question["text"] + " (" + label + ")")
+    return out
+
+
 def explain(spec: dict, result: dict, strings: dict) -> list:
     """Lines saying why the result is what it is: each item, the method's own lines, the version."""
     lines = []
     if result["level"] != specs.NOT_ASSESSED and result.get("score"):
         lines.append(fmt(strings, "result.score", {"score": result["score"]}))
     if result.get("reasons"):
-        texts = [specs.question(spec, qid)["text"] for qid in result["reasons"]]
-        lines.append(strings["result.reasons"] + ": " + "; ".join(texts))
+        lines.append(strings["result.reasons"] + ": " + "; ".join(_reason_texts(spec, result)))
     for item in result["items"]:
         lines.append(specs.question(spec, item["id"])["text"] + " — " + _item_text(spec, item, strings))
     lines.extend(methods.get(spec["method"]).explain(spec, result, strings))

@@ -109,6 +109,18 @@ def _state(state: str, errors: list | None = None) -> dict:
     return {"state": state, "answers": {}, "notes": {}, "errors": errors or []}
 
 
+def read_index(storage, questionnaire_id: str) -> dict | None:  # storage: as for Records
+    """Another questionnaire's list of records in the same storage, or None when there is none readable."""
+    stored = storage.get(INDEX_PREFIX + questionnaire_id)
+    if not isinstance(stored, str) or not stored:
+        return None
+    try:
+        data = json.loads(stored)
+    except ValueError:
+        return None
+    return data if _valid_index(data) else None
+
+
 def _valid_index(data: object) -> bool:
     if not isinstance(data, dict) or not isinstance(data.get("records"), list) or not data["records"]:
         return False
@@ -258,10 +270,16 @@ class Records:
         """One record's answers (the current one by default), as :func:`unpack` gives them."""
         return unpack(self.spec, self._get(record_key(self.spec, record_id or self.index["current"])))
 
-    def save(self, answers: dict, notes: dict, now: str) -> bool:
-        """Keep the current record's answers; False when they are kept in memory only (for this visit)."""
+    def save(self, answers: dict, notes: dict, now: str, summary: dict | None = None) -> bool:
+        """Keep the current record's answers; False when they are kept in memory only (for this visit).
+
+        ``summary`` (``{"level", "label"}``: the result in a few words) is kept in the index, where
+        other questionnaires can read it without this one's definition (see ``suggest.py``).
+        """
         entry = self.current()
         entry["updated"] = now
+        if summary is not None:
+            entry["summary"] = summary
         text = pack(self.spec, entry["name"], answers, notes, now)
         kept = self._set(record_key(self.spec, entry["id"]), text)
         return self._write_index() and kept and self.available

@@ -9,7 +9,7 @@ This module only touches the DOM. A failure is logged to the console and shown t
 import json
 
 from engine import answers as answers_file
-from engine import bind, form, report, scoring, store
+from engine import bind, form, report, scoring, store, suggest
 from engine import spec as specs
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
@@ -187,12 +187,14 @@ class Questionnaire:
         # User Timing entries: scripts/benchmark.py reads them; they cost nothing otherwise.
         window.performance.measure("aitk:rescore:" + self.spec["id"], to_js({"start": started}))
         if store_it:
-            self.keep(answers, notes)
+            self.keep(answers, notes, result)
         return answers, notes, result
 
     # --- storage and records ------------------------------------------------------
-    def keep(self, answers: dict, notes: dict) -> None:
-        if self.records.save(answers, notes, _now_iso()):
+    def keep(self, answers: dict, notes: dict, result: dict) -> None:
+        level = result["level"]
+        summary = {"level": level, "label": specs.level_text(self.spec, level, result.get("score"), self.strings)}
+        if self.records.save(answers, notes, _now_iso(), summary):
             self.say("storage", self.strings["storage.saved"].format(time=window.Date.new().toLocaleTimeString()))
         elif not self.storage_told:
             self.storage_told = True
@@ -322,6 +324,28 @@ class Questionnaire:
         self.rescore(False)
         self.say("message", self.strings["compare.loaded"].format(name=name))
 
+    # --- answers offered from other questionnaires' records ---------------------------
+    def draw_suggestions(self) -> None:
+        storage = BrowserStorage(window.aitkStorage)
+        for question in suggest.questions(self.spec):
+            found = suggest.offers(
+                question, store.read_index(storage, question["suggest"]["questionnaire"]), self.strings
+            )
+            box = self.find('[data-suggest="' + question["id"] + '"]')
+            _clear(box)
+            if found:
+                box.appendChild(build(suggest.tree(question, found, self.strings)))
+            box.hidden = not found
+
+    def use_suggestion(self, target) -> None:  # the button
+        question_id = target.getAttribute("data-question")
+        answers, notes = self.read()
+        answers[question_id] = target.getAttribute("data-option")
+        notes[question_id] = target.getAttribute("data-note")
+        self.write(answers, notes)
+        self.rescore()
+        self.say("message", target.getAttribute("data-note"))
+
     # --- tables ---------------------------------------------------------------------
     def draw_rows(self, question_id: str, count: int) -> None:
         """Give a table exactly ``count`` rows, each drawn from the engine's row tree."""
@@ -439,6 +463,9 @@ class Questionnaire:
         if action == "new-record":
             self.new_record()
             return
+        if action == "use-suggestion":
+            self.use_suggestion(target)
+            return
         if action == "delete-record":
             self.delete_record()
             return
@@ -498,6 +525,7 @@ class Questionnaire:
     # --- start ----------------------------------------------------------------------
     def start(self) -> None:
         self.restore()
+        self.draw_suggestions()
         self.rescore(False)
         self.on(self.form, "change", self.on_change)
         self.on(self.form, "input", self.on_input)

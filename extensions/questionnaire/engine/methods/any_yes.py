@@ -17,6 +17,8 @@ PARAMS = {
         "any_level": {"type": "string"},
         "none_level": {"type": "string"},
         "questions": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+        # Other option ids that count as yes, such as "not assessed yet" (reported as chosen).
+        "counts_as_yes": {"type": "array", "minItems": 1, "items": {"type": "string"}},
     },
 }
 
@@ -33,6 +35,7 @@ def validate(spec: dict) -> None:
     params = spec["params"]
     for key in ("any_level", "none_level"):
         check_level(spec, params[key], ("params", key))
+    offered = []
     for index, qid in enumerate(_listed(spec)):
         where = ("params", "questions", index) if params.get("questions") else ("params",)
         question = specs.find_question(spec, qid)
@@ -43,12 +46,17 @@ def validate(spec: dict) -> None:
                 where,
                 "question '" + qid + "' must be a single-choice question with an option '" + params["yes_option"] + "'",
             )
+        offered.extend(specs.option_ids(question["options"]))
+    for index, option in enumerate(params.get("counts_as_yes", [])):
+        if option not in offered:
+            raise SpecError(("params", "counts_as_yes", index), "no listed question offers the option '" + option + "'")
 
 
 def normalize(spec: dict) -> dict:
     """The params with ``questions`` filled in (default: every scored question)."""
     params = dict(spec["params"])
     params["questions"] = _listed(spec)
+    params["counts_as_yes"] = list(params.get("counts_as_yes", []))
     return params
 
 
@@ -57,14 +65,18 @@ def levels(spec: dict) -> list:
     return [spec["params"]["any_level"], spec["params"]["none_level"]]
 
 
-def _answers_yes(item: dict, yes: str) -> bool:
-    return any(part["option"] == yes for part in item["parts"])
+def _yes_options(params: dict) -> list:
+    return [params["yes_option"]] + params.get("counts_as_yes", [])
+
+
+def _answers_yes(item: dict, params: dict) -> bool:
+    return any(part["option"] in _yes_options(params) for part in item["parts"])
 
 
 def _level(listed: list, params: dict) -> str:
     if not listed:
         return items_.NOT_ASSESSED
-    if any(_answers_yes(item, params["yes_option"]) for item in listed):
+    if any(_answers_yes(item, params) for item in listed):
         return params["any_level"]
     if all(items_.is_done(item) for item in listed):
         return params["none_level"]
@@ -78,7 +90,7 @@ def score(spec: dict, found: list, context: dict) -> dict:
     result = items_.empty_result(spec, found)
     result["level"] = _level(listed, params)
     result["complete"] = all(items_.is_done(item) for item in listed)
-    result["reasons"] = [item["id"] for item in listed if _answers_yes(item, params["yes_option"])]
+    result["reasons"] = [item["id"] for item in listed if _answers_yes(item, params)]
     for entry in items_.entries(result):
         entry["level"] = _level(items_.in_entry(listed, entry), params)
     return result
@@ -87,7 +99,7 @@ def score(spec: dict, found: list, context: dict) -> dict:
 def _rule(spec: dict, strings: dict) -> str:
     params = spec["params"]
     first = specs.question(spec, params["questions"][0])
-    return text.fmt(
+    rule = text.fmt(
         strings,
         "how.any-yes",
         {
@@ -96,6 +108,19 @@ def _rule(spec: dict, strings: dict) -> str:
             "none_level": specs.level_label(spec, params["none_level"], strings),
         },
     )
+    for option in params.get("counts_as_yes", []):
+        values = {"option": _label(spec, option), "yes": specs.option_label(first["options"], params["yes_option"])}
+        rule += " " + text.fmt(strings, "how.any-yes.counts", values)
+    return rule
+
+
+def _label(spec: dict, option_id: str) -> str:
+    """The label of an option id in the first listed question that offers it."""
+    for qid in spec["params"]["questions"]:
+        found = specs.option(specs.question(spec, qid)["options"], option_id)
+        if found is not None:
+            return found["label"]
+    return option_id
 
 
 def how(spec: dict, strings: dict) -> list:

@@ -32,6 +32,8 @@ PARAMS = {
         # The part ids every rating question must have (for instance likelihood and impact);
         # without it, each question's score is the product of its own two parts.
         "parts": {"type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "string"}},
+        # The lowest level whose items the result lists as ``flagged`` (highest score first).
+        "flag_from": {"type": "string"},
     },
 }
 
@@ -138,9 +140,22 @@ def score(spec: dict, found: list, context: dict) -> dict:
     result = items_.empty_result(spec, found)
     _summarize(result, ratings, ranks)
     result["complete"] = all(item["status"] in ("rated", "not-applicable") for item in ratings)
+    result["flagged"] = _flagged(spec, ratings, ranks)
     for entry in items_.entries(result):
         _summarize(entry, items_.in_entry(ratings, entry), ranks)
     return result
+
+
+def _flagged(spec: dict, ratings: list, ranks: dict) -> list:
+    """The ids of the items at or above ``flag_from``, highest score first (ties in the author's order)."""
+    bar = spec["params"].get("flag_from")
+    if bar is None:
+        return []
+    found = []
+    for index, item in enumerate(ratings):
+        if item["level"] is not None and ranks[item["level"]] >= ranks[bar]:
+            found.append((-item["score"], index, item["id"]))
+    return [entry[2] for entry in sorted(found)]
 
 
 def _summarize(target: dict, rated: list, ranks: dict) -> None:
@@ -174,8 +189,26 @@ def how(spec: dict, strings: dict) -> list:
             )
         )
     blocks.append(text.bands_table(_band_rows(spec, strings), strings))
+    blocks.append(_matrix(spec, first, strings))
     blocks.append(text.levels_table(spec, strings))
     return blocks
+
+
+def _matrix(spec: dict, question: dict, strings: dict) -> dict:
+    """Every pair of ratings with its score and level: the second part down (highest first), the first across."""
+    across, down = question["parts"][0], question["parts"][1]
+    bands = spec["params"]["bands"]
+    columns = sorted(across["options"], key=lambda o: o["value"])
+    rows = []
+    for row in sorted(down["options"], key=lambda o: -o["value"]):
+        cells = [row["label"]]
+        for column in columns:
+            value = row["value"] * column["value"]
+            cells.append(str(value) + " " + specs.level_label(spec, band_level(bands, value) or "", strings))
+        rows.append(cells)
+    corner = text.fmt(strings, "how.matrix.corner", {"down": down["label"], "across": across["label"]})
+    title = text.fmt(strings, "how.matrix", {"down": down["label"], "across": across["label"]})
+    return text.table(title, [corner] + [o["label"] for o in columns], rows)
 
 
 def _band_rows(spec: dict, strings: dict) -> list:
