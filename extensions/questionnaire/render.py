@@ -15,13 +15,16 @@ from .nodes import element, text_element
 from .strings import catalogue, text
 
 
-def _ref(label: str, title: str | None = None) -> addnodes.pending_xref:
-    """A link to a Sphinx label, resolved (and checked) by Sphinx; its title, or the label's own."""
+def _ref(label: str, title: str | None = None) -> nodes.inline:
+    """A link to a Sphinx label, resolved (and checked) by Sphinx; its title, or the label's own.
+
+    Wrapped in an inline: HTML writers need a link's parent to be a text element.
+    """
     ref = addnodes.pending_xref(
         "", refdomain="std", reftype="ref", reftarget=label, refexplicit=title is not None, refwarn=True
     )
     ref += nodes.inline("", title or label)
-    return ref
+    return nodes.inline("", "", ref)
 
 
 def tree_node(node: dict[str, Any] | str) -> nodes.Node:
@@ -96,16 +99,18 @@ class FormRenderer:
             ]
             if section.get("intro"):
                 section_children.append(text_element("p", section["intro"], classes=["questionnaire-section-intro"]))
-            total = totals[section["id"]]
-            section_children.append(
-                text_element(
-                    "p",
-                    self.t("progress", answered=0, total=total),
-                    classes=["questionnaire-progress"],
-                    data_progress_section=section["id"],
-                    data_progress="0" if total else "100",
+            # A section with nothing to count (an unscored intake) has no progress line.
+            total = totals.get(section["id"], 0)
+            if total:
+                section_children.append(
+                    text_element(
+                        "p",
+                        self.t("progress", answered=0, total=total),
+                        classes=["questionnaire-progress"],
+                        data_progress_section=section["id"],
+                        data_progress="0",
+                    )
                 )
-            )
             groups = {g["id"]: g for g in section["groups"]}
             current_group = None
             for question in section["questions"]:
@@ -409,7 +414,7 @@ class FormRenderer:
         group_kind = specs.dimension(self.spec, "groups")["result"]
         totals = {entry["id"]: entry["total"] for entry in self.empty["sections"]}
         for section in self.spec["sections"]:
-            if not totals[section["id"]]:
+            if not totals.get(section["id"]):
                 continue
             rows.append(self._result_row(section["title"], section_kind, section["id"]))
             rows.extend(
@@ -431,7 +436,6 @@ class FormRenderer:
                 text_element("summary", self.t("result.why")),
                 element("div", classes=["result-why"], data_role="why"),
                 classes=["result-why-box"],
-                open=True,
             )
         )
         parts.append(self.recommendations())
@@ -531,17 +535,22 @@ class FormRenderer:
             **{"data_result_" + kind: entry_id},
         )
 
+    def _advice(self, rec: dict[str, Any]) -> nodes.paragraph:
+        """One recommendation's text and its "See:" links."""
+        paragraph = nodes.paragraph()
+        paragraph += nodes.Text(rec["text"])
+        if rec["refs"]:
+            paragraph += nodes.Text(" " + self.t("recommendations.see") + " ")
+        for index, label in enumerate(rec["refs"]):
+            if index:
+                paragraph += nodes.Text("; ")
+            paragraph += _ref(label)
+        return paragraph
+
     def recommendations(self) -> nodes.Node:
         items = []
         for rec in self.d.recommendations:
-            paragraph = nodes.paragraph()
-            paragraph += nodes.Text(rec["text"])
-            if rec["refs"]:
-                paragraph += nodes.Text(" " + self.t("recommendations.see") + " ")
-            for index, label in enumerate(rec["refs"]):
-                if index:
-                    paragraph += nodes.Text("; ")
-                paragraph += _ref(label)
+            paragraph = self._advice(rec)
             items.append(
                 element(
                     "div",
@@ -599,6 +608,16 @@ class FormRenderer:
                 box += nodes.paragraph("", block["text"])
             else:
                 box += self._table(block["title"], block["header"], block["rows"])
+        advice = [rec for rec in self.d.recommendations if rec["level"] != NOT_ASSESSED]
+        if advice:
+            box += nodes.rubric("", self.t("how.advice"))
+            listing = nodes.definition_list()
+            for rec in advice:
+                item = nodes.definition_list_item()
+                item += nodes.term("", specs.level_label(self.spec, rec["level"], catalogue(self.lang)))
+                item += nodes.definition("", self._advice(rec))
+                listing += item
+            box += listing
         return box
 
     @staticmethod
