@@ -13,13 +13,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PARITY = ROOT / "tests" / "parity"
-#: Real definitions, normalized by the build's model, scored with answers made up below.
-DEFINITIONS = [
-    ROOT / "content" / "questionnaires" / "applicability.yaml",
-    ROOT / "tests" / "roots" / "test-q-dimensions" / "risk.yaml",
-    ROOT / "tests" / "roots" / "test-q-fields" / "record.yaml",
-    ROOT / "tests" / "roots" / "test-q-views" / "readiness.yaml",
-]
+#: Real definitions, normalized by the build's model, scored with answers made up below; each
+#: keyed by the name its cases carry (two definitions share the id "risk").
+DEFINITIONS = {
+    "applicability": ROOT / "content" / "questionnaires" / "applicability.yaml",
+    "risk-assessment": ROOT / "content" / "questionnaires" / "risk.yaml",
+    "risk": ROOT / "tests" / "roots" / "test-q-dimensions" / "risk.yaml",
+    "record": ROOT / "tests" / "roots" / "test-q-fields" / "record.yaml",
+    "readiness-sample": ROOT / "tests" / "roots" / "test-q-views" / "readiness.yaml",
+}
 #: Every view on every definition: those that do not fit are refused, and the refusal is compared too.
 VIEWS = [
     {"type": "heat-map"},
@@ -107,13 +109,13 @@ def _answer_sets(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 VIEW_ANSWERS = [("mixed", None), ("mixed", "first options"), ("sparse", "mixed")]
 
 
-def _view_cases(spec: dict[str, Any]) -> list[dict[str, Any]]:
+def _view_cases(label: str, spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Each view drawn for each pair of answer sets in VIEW_ANSWERS."""
     sets = dict(_answer_sets(spec))
     cases = []
     for view in VIEWS:
         for answers, previous in VIEW_ANSWERS:
-            name = f"{spec['id']}: {view['type']} by {view.get('dimension', 'sections')}, {answers}"
+            name = f"{label}: {view['type']} by {view.get('dimension', 'sections')}, {answers}"
             case = {"name": name, "spec": spec, "answers": sets[answers], "view": view, "context": CONTEXT}
             if previous is not None:
                 case["name"] += f" against {previous}"
@@ -151,11 +153,11 @@ def case_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     from questionnaire.model import load_definition
 
     cases = []
-    for path in DEFINITIONS:
+    for label, path in DEFINITIONS.items():
         spec = load_definition(path, path.name).spec
         for name, answers in _answer_sets(spec):
-            cases.append({"name": f"{spec['id']}: {name}", "spec": spec, "answers": answers, "context": CONTEXT})
-        cases.extend(_view_cases(spec))
+            cases.append({"name": f"{label}: {name}", "spec": spec, "answers": answers, "context": CONTEXT})
+        cases.extend(_view_cases(label, spec))
         if spec["id"] == "record":
             cases.extend(_refused_files(spec))
     generated = tmp_path_factory.mktemp("parity") / "definitions.json"
@@ -189,6 +191,9 @@ def test_cpython_prints_one_line_per_case(cpython_lines: list[str], case_files: 
 
 def test_real_definitions_are_compared_with_their_dimensions(cpython_lines: list[str]) -> None:
     outputs = {json.loads(line)["case"]: json.loads(line)["output"] for line in cpython_lines}
+    assessment = outputs["risk-assessment: last options"]["score"]
+    assert (assessment["level"], len(assessment["groups"])) == ("extremely-high", 17)
+    assert assessment["flagged"] and outputs["risk-assessment: nothing"]["score"]["flagged"] == []
     risk = outputs["risk: last options"]["score"]
     assert [entry["kind"] for entry in risk["sections"]] == ["principle", "principle"]
     assert risk["level"] == "extremely-high"
@@ -263,6 +268,8 @@ def test_chart_cases_draw_the_views_that_fit_and_refuse_the_others(cpython_lines
             ("applicability", "radar by groups"),
             ("risk", "radar by sections"),
             ("risk", "radar by groups"),
+            ("risk-assessment", "radar by sections"),
+            ("risk-assessment", "radar by groups"),
             ("readiness-sample", "heat-map by sections"),
             ("record", "heat-map by sections"),
             ("record", "radar by sections"),
