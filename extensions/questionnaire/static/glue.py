@@ -514,6 +514,8 @@ class Questionnaire:
             box = el.closest("details")
             if box and el.tagName == "TEXTAREA":
                 box.open = bool(el.value)
+        # A printed report explains its result: "why this result" is printed open.
+        self.find(".result-why-box").open = True
         document.body.setAttribute("data-printing-questionnaire", "true")
         self.form.closest(".questionnaire").setAttribute("data-printing", "true")
         window.print()
