@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import trees
 from conftest import ROOT
 from questionnaire.engine import charts, compare, rational, scoring, tree
 from questionnaire.engine.errors import SpecError
@@ -71,12 +72,12 @@ def walk(node: dict[str, Any] | str) -> Iterator[dict[str, Any]]:
 
 
 def classes(node: dict[str, Any]) -> list[str]:
-    return (tree.attr(node, "class") or "").split()
+    return (trees.attr(node, "class") or "").split()
 
 
 def table_rows(table: dict[str, Any]) -> list[list[str]]:
     """The table's text, a list per row, header row first."""
-    return [[tree.text_of(cell) for cell in row["children"]] for row in tree.find_all(table, "tr")]
+    return [[trees.text_of(cell) for cell in row["children"]] for row in trees.find_all(table, "tr")]
 
 
 # --- the tree --------------------------------------------------------------------------------
@@ -84,10 +85,10 @@ def table_rows(table: dict[str, Any]) -> list[list[str]]:
 
 def test_serialize_escapes_text_and_attribute_values() -> None:
     node = tree.el("p", [["title", HOSTILE]], [HOSTILE, tree.el("b", [], ["&amp;"])])
-    assert tree.serialize(node) == (
+    assert trees.serialize(node) == (
         '<p title="&lt;script&gt;&amp;&quot;">&lt;script&gt;&amp;&quot;<b>&amp;amp;</b></p>'
     )
-    assert tree.text_of(node) == HOSTILE + "&amp;"
+    assert trees.text_of(node) == HOSTILE + "&amp;"
 
 
 @pytest.mark.parametrize("value", [1.5, 3, None])
@@ -129,7 +130,7 @@ def test_heat_map_counts_only_fully_rated_items_in_their_cells(risk: dict[str, A
     assert counted == 3
     assert chart["summary"] == "3 item(s) rated; the highest cell is Four × Five (Extremely high) with 2 item(s)."
     filled = [g for g in walk(chart["svg"]) if "has-items" in classes(g)]
-    assert sorted(tree.text_of(g) for g in filled) == ["1L", "2EH"]
+    assert sorted(trees.text_of(g) for g in filled) == ["1L", "2EH"]
 
 
 def test_heat_map_puts_the_highest_part_one_value_on_top_and_values_rising_to_the_right(risk: dict[str, Any]) -> None:
@@ -142,9 +143,9 @@ def test_heat_map_puts_the_highest_part_one_value_on_top_and_values_rising_to_th
     chart = charts.heat_map(shuffled, scoring.score(shuffled, RISK_ANSWERS), STRINGS)
     assert [row[0] for row in table_rows(chart["table"])[1:]] == ["Five", "Four", "Three", "Two", "One"]
     labels = [t for t in walk(chart["svg"]) if t["tag"] == "text" and "chart-label" in classes(t)]
-    rows = {tree.text_of(t): float(tree.attr(t, "y") or 0) for t in labels if tree.attr(t, "text-anchor") == "end"}
+    rows = {trees.text_of(t): float(trees.attr(t, "y") or 0) for t in labels if trees.attr(t, "text-anchor") == "end"}
     columns = {
-        tree.text_of(t): float(tree.attr(t, "x") or 0) for t in labels if tree.attr(t, "text-anchor") == "middle"
+        trees.text_of(t): float(trees.attr(t, "x") or 0) for t in labels if trees.attr(t, "text-anchor") == "middle"
     }
     assert rows["Five"] < rows["Four"] < rows["Three"] < rows["Two"] < rows["One"]
     assert columns["One"] < columns["Two"] < columns["Three"] < columns["Four"] < columns["Five"]
@@ -155,10 +156,10 @@ def test_heat_map_puts_the_highest_part_one_value_on_top_and_values_rising_to_th
 
 def test_heat_map_is_an_image_hidden_from_screen_readers_with_a_key(risk: dict[str, Any]) -> None:
     svg = charts.heat_map(risk, scoring.score(risk, {}), STRINGS)["svg"]
-    assert tree.attr(svg, "aria-hidden") == "true"
-    assert tree.attr(svg, "role") is None
+    assert trees.attr(svg, "aria-hidden") == "true"
+    assert trees.attr(svg, "role") is None
     assert classes(svg) == ["chart", "chart-heat-map"]
-    keys = [tree.text_of(t) for t in walk(svg) if "chart-key" in classes(t)]
+    keys = [trees.text_of(t) for t in walk(svg) if "chart-key" in classes(t)]
     assert keys == ["L = Low", "M = Medium", "H = High", "EH = Extremely high"]
 
 
@@ -182,25 +183,25 @@ def test_hostile_labels_stay_text(risk: dict[str, Any], readiness: dict[str, Any
     radar = charts.radar(readiness, current, STRINGS, previous=scoring.score(readiness, {"d1": "partly"}))
     comparison = compare.table(readiness, compare.compare(readiness, current, current), STRINGS)
     for drawn in (heat["svg"], heat["table"], radar["svg"], radar["table"], comparison):
-        markup = tree.serialize(drawn)
+        markup = trees.serialize(drawn)
         assert "<script>" not in markup and "<checks>" not in markup
         for node in walk(drawn):
             assert node["tag"] in TAGS
             assert all(HOSTILE not in value and "<checks>" not in value for _name, value in node["attrs"])
-    assert HOSTILE in tree.text_of(heat["svg"]) and "&lt;script&gt;&amp;&quot;" in tree.serialize(heat["svg"])
-    assert "Data &amp; &quot;quality&quot; &lt;checks&gt;" in tree.serialize(radar["table"])
+    assert HOSTILE in trees.text_of(heat["svg"]) and "&lt;script&gt;&amp;&quot;" in trees.serialize(heat["svg"])
+    assert "Data &amp; &quot;quality&quot; &lt;checks&gt;" in trees.serialize(radar["table"])
 
 
 # --- radar -----------------------------------------------------------------------------------
 
 
 def view_box(svg: dict[str, Any]) -> tuple[float, float, float, float]:
-    x, y, width, height = (float(v) for v in (tree.attr(svg, "viewBox") or "").split())
+    x, y, width, height = (float(v) for v in (trees.attr(svg, "viewBox") or "").split())
     return x, y, x + width, y + height
 
 
 def corners(polygon: dict[str, Any]) -> list[tuple[float, float]]:
-    pairs = (tree.attr(polygon, "points") or "").split()
+    pairs = (trees.attr(polygon, "points") or "").split()
     return [(float(p.split(",")[0]), float(p.split(",")[1])) for p in pairs]
 
 
@@ -219,14 +220,14 @@ def test_radar_draws_everything_inside_its_view_box(readiness: dict[str, Any]) -
     for polygon in [n for n in walk(svg) if n["tag"] == "polygon"]:
         for x, y in corners(polygon):
             assert left <= x <= right and top <= y <= bottom
-    for text in [n for n in walk(svg) if n["tag"] in ("text", "tspan") and tree.attr(n, "x")]:
-        x, y = float(tree.attr(text, "x") or 0), float(tree.attr(text, "y") or 0)
-        width = max(len(line) for line in [tree.text_of(text)]) * 11 * 0.6
-        anchor = tree.attr(text, "text-anchor") or "start"
+    for text in [n for n in walk(svg) if n["tag"] in ("text", "tspan") and trees.attr(n, "x")]:
+        x, y = float(trees.attr(text, "x") or 0), float(trees.attr(text, "y") or 0)
+        width = max(len(line) for line in [trees.text_of(text)]) * 11 * 0.6
+        anchor = trees.attr(text, "text-anchor") or "start"
         if text["tag"] == "text" and any(isinstance(c, dict) for c in text["children"]):
             continue  # its lines are checked as tspans, which inherit its anchor
         start = {"start": x, "middle": x - width / 2, "end": x - width}.get(anchor, x - width / 2)
-        assert left <= start and start + width <= right + 0.1, tree.text_of(text)
+        assert left <= start and start + width <= right + 0.1, trees.text_of(text)
         assert top <= y - 11 and y <= bottom
 
 
@@ -242,10 +243,10 @@ def test_radar_plots_each_area_at_its_share_of_the_top_of_the_scale(readiness: d
     assert points[4] == (0.0, 0.0)
     assert len(by_class(chart["svg"], "radar-point")) == 4
     assert table_rows(chart["table"])[5] == ["Community engagement and transparency", "Not assessed"]
-    assert "Not assessed" in tree.text_of(chart["svg"])
+    assert "Not assessed" in trees.text_of(chart["svg"])
     # Rings at 0.75, 1.5 and 2.25 of 3 and at the top, each stage named once.
     assert len(by_class(chart["svg"], "radar-ring")) == 4
-    stages = [tree.text_of(t) for t in by_class(chart["svg"], "radar-stage")]
+    stages = [trees.text_of(t) for t in by_class(chart["svg"], "radar-stage")]
     assert stages == ["Starting", "Developing", "Established", "Advanced"]
 
 
@@ -256,7 +257,7 @@ def test_radar_draws_the_previous_result_only_when_given(readiness: dict[str, An
     assert table_rows(alone["table"])[0] == ["Area", "Now"]
     both = charts.radar(readiness, now, STRINGS, previous=scoring.score(readiness, READINESS_BEFORE))
     (dashed,) = [n for n in by_class(both["svg"], "radar-previous") if n["tag"] == "polygon"]
-    assert tree.attr(dashed, "stroke-dasharray") == "6 4"
+    assert trees.attr(dashed, "stroke-dasharray") == "6 4"
     assert table_rows(both["table"])[1] == ["Governance and oversight", "Advanced (2.50)", "Developing (1.00)"]
     assert both["summary"].endswith("Compared with the previous result, 1 went up, 2 went down and 0 stayed the same.")
 
@@ -404,7 +405,7 @@ def test_comparison_in_words_for_the_page_and_for_reports(risk: dict[str, Any]) 
     lines = compare.lines(risk, found, STRINGS)
     assert lines[0] == "Overall: Low (4.00) → Extremely high (20.00), Higher (+16.00); 3 level(s) up"
     assert len(lines) == len(rows) - 1
-    assert tree.find_all(compare.table(risk, found, STRINGS), "caption")[0]["children"] == [
+    assert trees.find_all(compare.table(risk, found, STRINGS), "caption")[0]["children"] == [
         "This result compared with the previous one (questionnaire version 1.0.0 then 1.0.0)"
     ]
 

@@ -3,12 +3,13 @@ and today's date as an input of scoring, all in CPython against the q-fields tes
 
 from __future__ import annotations
 
-import copy
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+import trees
 from conftest import ROOT
 from questionnaire.engine import answers, bind, dates, form, report, scoring
 from questionnaire.errors import DefinitionError
@@ -248,34 +249,21 @@ def test_rows_are_added_to_the_limit_and_removed_in_place(spec: dict[str, Any]) 
     assert given == {"actions": [{"action": "a"}, {"action": "b"}]}, "the caller's answers are not changed"
 
 
-def _texts(node: Any) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    return [text for child in node["children"] for text in _texts(child)]
-
-
-def _walk(node: Any) -> list[dict[str, Any]]:
-    if isinstance(node, str):
-        return []
-    return [node] + [found for child in node["children"] for found in _walk(child)]
-
-
 def test_a_row_is_a_fieldset_of_labelled_typed_cells(spec: dict[str, Any]) -> None:
     question = next(q for s in spec["sections"] for q in s["questions"] if q["id"] == "actions")
     row = form.table_row(question, 1, "q-record", STRINGS)
-    nodes = _walk(row)
-    controls = [n for n in nodes if n["tag"] in ("input", "select")]
-    labels = {dict(n["attrs"])["for"] for n in nodes if n["tag"] == "label"}
-    assert [dict(n["attrs"])["name"] for n in controls] == [
+    controls = trees.find_all(row, "input") + trees.find_all(row, "select")
+    labels = {trees.attr(label, "for") for label in trees.find_all(row, "label")}
+    assert [trees.attr(n, "name") for n in controls] == [
         "actions.1.action",
         "actions.1.owner",
         "actions.1.due",
         "actions.1.status",
     ]
-    assert {dict(n["attrs"])["id"] for n in controls} == labels, "every cell has its own label"
-    assert [dict(n["attrs"]).get("type") for n in controls] == ["text", "text", "date", None]
-    assert _texts(row)[0] == "Row 2"
-    assert "Remove row 2" in _texts(row)
+    assert {trees.attr(n, "id") for n in controls} == labels, "every cell has its own label"
+    assert [trees.attr(n, "type") for n in controls] == ["text", "text", "date", None]
+    assert trees.text_of(trees.find_all(row, "legend")[0]) == "Row 2"
+    assert "Remove row 2" in [trees.text_of(button) for button in trees.find_all(row, "button")]
 
 
 # --- the definition ---------------------------------------------------------------------------
@@ -334,4 +322,4 @@ def test_the_record_definition_normalizes_every_field(spec: dict[str, Any]) -> N
     assert [c["type"] for c in questions["actions"]["columns"]] == ["text", "text", "date", "choice"]
     assert questions["actions"]["columns"][1]["max_length"] == 500
     assert all(not q["scored"] for q in questions.values())
-    assert copy.deepcopy(spec) == spec
+    assert json.loads(json.dumps(spec)) == spec, "the spec is plain JSON data: it travels to the browser as is"

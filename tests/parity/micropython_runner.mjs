@@ -1,7 +1,7 @@
 // Run tests/parity/run_cases.py under the MicroPython WebAssembly build the site ships.
 // Usage: node tests/parity/micropython_runner.mjs CASES.json [CASES.json ...]
 // Copies the engine package (extensions/questionnaire/engine, every file the browser gets),
-// run_cases.py and the case files into MicroPython's in-memory file system (it has no /work),
+// run_cases.py, trees.py and the case files into MicroPython's in-memory file system (it has no /work),
 // runs the cases and prints their stdout.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -36,7 +36,9 @@ for (const path of pythonFiles(engineDir)) {
   mp.FS.mkdirTree(dirname(target));
   mp.FS.writeFile(target, readFileSync(path, "utf8"));
 }
-mp.FS.writeFile("/parity/run_cases.py", readFileSync(join(here, "run_cases.py"), "utf8"));
+for (const name of ["run_cases.py", "trees.py"]) {
+  mp.FS.writeFile("/parity/" + name, readFileSync(join(here, name), "utf8"));
+}
 // Numbered names, so two case files with the same base name never overwrite each other.
 const fsPaths = casePaths.map((path, index) => {
   const target = `/parity/cases/${index}-${basename(path)}`;
