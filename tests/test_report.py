@@ -71,3 +71,20 @@ def test_csv_quotes_commas_and_newlines(tmp_path: Path, applicability: Any) -> N
     path.write_text(report.to_csv(applicability, {}, {"core-functions": "one, two\nthree"}, result, STRINGS))
     rows = list(csv.reader(path.open(newline="")))
     assert [row[5] for row in rows if row[1] == "core-functions"] == ["one, two\nthree"]
+
+
+def test_markdown_report_carries_the_comparison_on_screen() -> None:
+    from questionnaire.engine import scoring
+
+    spec = load_definition(ROOT / "tests" / "roots" / "test-q-views" / "risk.yaml", "risk.yaml").spec
+    now_answers = {"biased-data.likelihood": "likely", "biased-data.impact": "severe"}
+    before = scoring.score(spec, {"biased-data.likelihood": "rare", "biased-data.impact": "minor"})
+    result = scoring.score(spec, now_answers)
+    plain = report.to_markdown(spec, now_answers, {}, result, STRINGS, "2026-11-29")
+    assert "Compared with" not in plain
+    text = report.to_markdown(
+        spec, now_answers, {}, result, STRINGS, "2026-11-29", {"label": "the 2025 review", "result": before}
+    )
+    section = text.split("## Compared with the 2025 review\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert section[0] == "- Overall: Low (2.00) → Extremely high (20.00), Higher (+18.00); 3 level(s) up"
+    assert text.index("## Compared with") < text.index("## Answers and notes")

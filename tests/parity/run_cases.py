@@ -83,7 +83,8 @@ def _report(spec, answers_, result):
 def _view(case, result):
     # A chart case: the view is checked first (a refusal is an output too), then drawn; with
     # previous answers, the comparison is compared as data, as a table and as report lines.
-    from engine import charts, compare, scoring, tree
+    import trees
+    from engine import charts, compare, report, scoring
     from engine.errors import SpecError
 
     spec = case["spec"]
@@ -100,10 +101,13 @@ def _view(case, result):
             "data": comparison,
             "table": compare.table(spec, comparison, STRINGS),
             "lines": compare.lines(spec, comparison, STRINGS),
+            "markdown": report.to_markdown(
+                spec, case["answers"], {}, result, STRINGS, "2026-01-01", {"label": "last year", "result": previous}
+            ),
         }
     chart = charts.render(spec, case["view"], result, STRINGS, previous)
     output["chart"] = chart
-    output["markup"] = [None if chart[key] is None else tree.serialize(chart[key]) for key in ("svg", "table")]
+    output["markup"] = [None if chart[key] is None else trees.serialize(chart[key]) for key in ("svg", "table")]
     return output
 
 

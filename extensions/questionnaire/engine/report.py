@@ -152,8 +152,14 @@ def _md_cell(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(spec: dict, answers: dict, notes: dict, result: dict, strings: dict, date: str) -> str:
-    """A Markdown report: title, date, version, result, why, every answer and note."""
+def to_markdown(
+    spec: dict, answers: dict, notes: dict, result: dict, strings: dict, date: str, compared: dict | None = None
+) -> str:
+    """A Markdown report: title, date, version, result, why, every answer and note.
+
+    ``compared`` (``{"label", "result"}``: the earlier result the page compares with, if any)
+    adds a section with each change, as the comparison view shows it.
+    """
     out = ["# " + fmt(strings, "report.title", {"title": spec["title"]}), ""]
     out.append("- " + strings["report.date"] + ": " + date)
     out.append(
@@ -166,6 +172,15 @@ def to_markdown(spec: dict, answers: dict, notes: dict, result: dict, strings: d
     for line in explain(spec, result, strings):
         out.append("- " + _md_cell(line))
     out.append("")
+    if compared is not None:
+        # Imported here, as in bind: only questionnaires with a comparison view ship the module.
+        from . import compare
+
+        found = compare.compare(spec, result, compared["result"])
+        out.append("## " + fmt(strings, "report.compared", {"label": compared["label"]}))
+        out.append("")
+        out.extend("- " + _md_cell(line) for line in compare.lines(spec, found, strings))
+        out.append("")
     out.append("## " + strings["report.answers"])
     out.append("")
     out.append(
