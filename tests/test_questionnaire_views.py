@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, PageGuard
+from conftest import PageGuard, serving_test_root
 from playwright.sync_api import expect
-from serve import serving
-from sphinx.cmd.build import build_main
 from test_accessibility import _violations
 
 pytestmark = pytest.mark.browser
@@ -24,12 +22,8 @@ READY = 'form[data-questionnaire="readiness-sample"]'
 @pytest.fixture(scope="module")
 def views_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The q-views test root in the site's theme, built with the real runtime and served on loopback."""
-    out = tmp_path_factory.mktemp("views")
-    root = str(ROOT / "tests" / "roots" / "test-q-views")
-    node_modules = f"pyscript_node_modules={ROOT / 'node_modules'}"
-    assert build_main(["-q", "-b", "html", "-D", "html_theme=furo", "-D", node_modules, root, str(out)]) == 0
-    with serving(out) as url:
-        yield url + "index.html"
+    with serving_test_root(tmp_path_factory, "q-views", "html_theme=furo") as url:
+        yield url
 
 
 @pytest.fixture
@@ -154,6 +148,11 @@ def test_comparing_with_a_file_never_loads_it(views: Any, guard: PageGuard, tmp_
     expect(page.locator(f'{HEAT} input[name="biased-data.likelihood"][value="rare"]')).to_be_checked()
     expect(page.locator(f'{HEAT} select[data-records="choose"] option')).to_have_count(1)
     expect(compare.locator('select[data-compare="choose"]')).to_have_value("file")
+    # The Markdown report carries the comparison shown on screen.
+    with page.expect_download() as download:
+        page.locator(f'{HEAT} button[data-action="markdown"]').click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "## Compared with File: last-year.json\n\n- Overall: Extremely high (20.00) → Low (2.00)" in report
     # A broken file is refused like any other; the comparison and the answers stay as they were.
     refused = _compare_file(page, tmp_path, {"biased-data.likelihood": "sometimes"})
     expect(refused).to_contain_text("was not loaded and your answers on screen are unchanged")
@@ -179,4 +178,14 @@ def test_charts_and_comparisons_meet_wcag_21_aa(views: Any, guard: PageGuard, tm
     expect(_view(page, HEAT, "comparison").locator('[data-role="chart-table"] table')).to_be_visible()
     page.add_script_tag(content="document.querySelectorAll('details').forEach(d => d.open = true)")
     assert _violations(page) == [], "charts with answers, their tables and a comparison"
+    guard.assert_clean()
+
+
+def test_the_compare_file_button_shows_keyboard_focus(views: Any, guard: PageGuard) -> None:
+    page = views
+    page.locator(f'{HEAT} select[data-compare="choose"]').focus()
+    page.keyboard.press("Tab")
+    expect(page.locator(f'{HEAT} input[data-action="compare-file"]')).to_be_focused()
+    label = page.locator(f'{HEAT} input[data-action="compare-file"] + label')
+    assert label.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
     guard.assert_clean()

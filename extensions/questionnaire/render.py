@@ -27,6 +27,24 @@ def _ref(label: str, title: str | None = None) -> nodes.inline:
     return nodes.inline("", "", ref)
 
 
+def _file_picker(element_id: str, action: str, label: str) -> list[nodes.Node]:
+    """A JSON file input, visually hidden, and the button-like label that opens it.
+
+    The input comes first so that its keyboard focus can be drawn on the label after it.
+    """
+    return [
+        element(
+            "input",
+            type="file",
+            id=element_id,
+            accept="application/json,.json",
+            data_action=action,
+            classes=["visually-hidden-file"],
+        ),
+        text_element("label", label, for_=element_id, classes=["button-like"]),
+    ]
+
+
 def tree_node(node: dict[str, Any] | str) -> nodes.Node:
     """An engine element tree (``engine/tree.py``) as escaping element nodes: text stays text."""
     if isinstance(node, str):
@@ -506,17 +524,7 @@ class FormRenderer:
                 classes=["records-field"],
             ),
             element(
-                "div",
-                element(
-                    "input",
-                    type="file",
-                    id=picker,
-                    accept="application/json,.json",
-                    data_action="compare-file",
-                    classes=["visually-hidden-file"],
-                ),
-                text_element("label", self.t("compare.file"), for_=picker, classes=["button-like"]),
-                classes=["questionnaire-buttons"],
+                "div", *_file_picker(picker, "compare-file", self.t("compare.file")), classes=["questionnaire-buttons"]
             ),
             classes=["compare-controls"],
             data_role="compare-controls",
@@ -572,16 +580,7 @@ class FormRenderer:
         file_id = self.id("load")
         buttons = [
             text_element("button", self.t("actions.save"), type="button", data_action="save"),
-            # The input comes first so that its keyboard focus can be drawn on the label after it.
-            element(
-                "input",
-                type="file",
-                id=file_id,
-                accept="application/json,.json",
-                data_action="load",
-                classes=["visually-hidden-file"],
-            ),
-            text_element("label", self.t("actions.load"), for_=file_id, classes=["button-like"]),
+            *_file_picker(file_id, "load", self.t("actions.load")),
             text_element("button", self.t("actions.print"), type="button", data_action="print"),
             text_element("button", self.t("actions.markdown"), type="button", data_action="markdown"),
             text_element("button", self.t("actions.csv"), type="button", data_action="csv"),

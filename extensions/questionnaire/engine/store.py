@@ -23,6 +23,7 @@ for the rest of the visit and the reader is told.
 import json
 
 from . import answers as answers_file
+from . import spec as specs
 
 INDEX_PREFIX = "aitk:records:"
 RECORD_PREFIX = "aitk:record:"
@@ -109,6 +110,12 @@ def _state(state: str, errors: list | None = None) -> dict:
     return {"state": state, "answers": {}, "notes": {}, "errors": errors or []}
 
 
+def summary(spec: dict, result: dict, strings: dict) -> dict:
+    """A result in a few words, kept in the index: ``{"level", "label"}`` ("High (16.00)")."""
+    level = result["level"]
+    return {"level": level, "label": specs.level_text(spec, level, result.get("score"), strings)}
+
+
 def read_index(storage, questionnaire_id: str) -> dict | None:  # storage: as for Records
     """Another questionnaire's list of records in the same storage, or None when there is none readable."""
     stored = storage.get(INDEX_PREFIX + questionnaire_id)
@@ -143,10 +150,7 @@ class Records:
         self.available = True
         self.index: dict = {"current": "", "next": 1, "records": []}
 
-    # --- reading and writing, with the memory fallback ---------------------------------------
-    def _get(self, key: str) -> object:
-        return self.storage.get(key)
-
+    # --- writing, with the memory fallback ---------------------------------------------------
     def _set(self, key: str, text: str) -> bool:
         """Write; when storage refuses, move everything to memory and write there."""
         if self.storage.set(key, text):
@@ -178,7 +182,7 @@ class Records:
         ``rebuilt`` (the index was unreadable and was made again from the records found).
         ``moved`` is True when answers saved by engine 2 became the first record.
         """
-        stored = self._get(index_key(self.spec))
+        stored = self.storage.get(index_key(self.spec))
         if stored is False:
             self._fall_back()
             self._create(self.strings["records.first"], now, {}, {})
@@ -211,7 +215,7 @@ class Records:
         for key in usable[1:]:
             if answers_file.compare_versions(key.rpartition("@")[2], newest.rpartition("@")[2]) > 0:
                 newest = key
-        raw = str(self._get(newest))
+        raw = str(self.storage.get(newest))
         try:
             data = json.loads(raw)
         except ValueError:
@@ -236,7 +240,7 @@ class Records:
         for key in self._keys(prefix):
             record_id = key[len(prefix) :]
             try:
-                data = json.loads(str(self._get(key)))
+                data = json.loads(str(self.storage.get(key)))
             except ValueError:
                 data = {}
             name = clean_name(data.get("name")) if isinstance(data, dict) else ""
@@ -268,7 +272,7 @@ class Records:
 
     def read(self, record_id: str | None = None) -> dict:
         """One record's answers (the current one by default), as :func:`unpack` gives them."""
-        return unpack(self.spec, self._get(record_key(self.spec, record_id or self.index["current"])))
+        return unpack(self.spec, self.storage.get(record_key(self.spec, record_id or self.index["current"])))
 
     def save(self, answers: dict, notes: dict, now: str, summary: dict | None = None) -> bool:
         """Keep the current record's answers; False when they are kept in memory only (for this visit).

@@ -11,6 +11,7 @@ import json
 from engine import answers as answers_file
 from engine import bind, form, report, scoring, store, suggest
 from engine import spec as specs
+from engine.tree import SVG_NS
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
 
@@ -25,9 +26,6 @@ def _today() -> str:
     """Today's date on this device, ``YYYY-MM-DD`` (local time, as the reader's calendar says)."""
     now = window.Date.new()
     return "%04d-%02d-%02d" % (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
-
-
-SVG_NS = "http://www.w3.org/2000/svg"
 
 
 def build(node, svg: bool = False):  # an engine tree (dict) or text -> a DOM node
@@ -67,6 +65,16 @@ def _clear(element) -> None:  # a DOM element
         element.removeChild(element.firstChild)
 
 
+def _fill(chooser, choices: list, chosen: str) -> None:  # a <select>
+    """Append an option per ``[value, label]`` and select ``chosen``."""
+    for value, label in choices:
+        option = document.createElement("option")
+        option.value = value
+        option.textContent = label
+        chooser.appendChild(option)
+    chooser.value = chosen
+
+
 def _download(name: str, text: str, mime: str) -> None:
     blob = window.Blob.new(to_js([text]), to_js({"type": mime}))
     url = window.URL.createObjectURL(blob)
@@ -89,7 +97,8 @@ class Questionnaire:
         self.strings = payload["strings"]
         # window.aitkStorage is defined by watchdog.js, a classic script that runs while the page
         # is parsed, before any module script such as PyScript's core.js.
-        self.records = store.Records(self.spec, BrowserStorage(window.aitkStorage), self.strings)
+        self.storage = BrowserStorage(window.aitkStorage)
+        self.records = store.Records(self.spec, self.storage, self.strings)
         self.storage_told = False
         # What the comparison views compare with: None, or {"source", "label", "result"};
         # the last file compared with stays on offer in the list.
@@ -177,10 +186,14 @@ class Questionnaire:
                     listing.appendChild(item)
                 el.appendChild(listing)
 
+    def score(self, answers: dict) -> dict:
+        """The result for these answers, judged against today's date on this device."""
+        return scoring.score(self.spec, answers, {"today": _today()})
+
     def rescore(self, store_it: bool = True) -> tuple:
         started = window.performance.now()
         answers, notes = self.read()
-        result = scoring.score(self.spec, answers, {"today": _today()})
+        result = self.score(answers)
         previous = self.previous["result"] if self.previous else None
         for update in bind.updates(self.spec, result, self.strings, previous):
             self.apply(update)
@@ -192,8 +205,7 @@ class Questionnaire:
 
     # --- storage and records ------------------------------------------------------
     def keep(self, answers: dict, notes: dict, result: dict) -> None:
-        level = result["level"]
-        summary = {"level": level, "label": specs.level_text(self.spec, level, result.get("score"), self.strings)}
+        summary = store.summary(self.spec, result, self.strings)
         if self.records.save(answers, notes, _now_iso(), summary):
             self.say("storage", self.strings["storage.saved"].format(time=window.Date.new().toLocaleTimeString()))
         elif not self.storage_told:
@@ -228,12 +240,7 @@ class Questionnaire:
         chooser = self.find('[data-records="choose"]')
         _clear(chooser)
         current = self.records.current()
-        for entry in self.records.records():
-            choice = document.createElement("option")
-            choice.value = entry["id"]
-            choice.textContent = entry["name"]
-            choice.selected = entry["id"] == current["id"]
-            chooser.appendChild(choice)
+        _fill(chooser, [[entry["id"], entry["name"]] for entry in self.records.records()], current["id"])
         self.find('[data-records="name"]').value = current["name"]
         self.draw_compare()
 
@@ -286,12 +293,7 @@ class Questionnaire:
         choices = [[entry["id"], entry["name"]] for entry in self.records.records() if entry["id"] != current]
         if self.compared_file:
             choices.append(["file", self.compared_file["label"]])
-        for value, label in choices:
-            choice = document.createElement("option")
-            choice.value = value
-            choice.textContent = label
-            chooser.appendChild(choice)
-        chooser.value = chosen
+        _fill(chooser, choices, chosen)
 
     def compare_with_record(self, record_id: str) -> None:
         if not record_id:
@@ -305,7 +307,7 @@ class Questionnaire:
                 self.previous = None
                 self.say("message", self.strings["storage.corrupt"])
             else:
-                result = scoring.score(self.spec, stored["answers"], {"today": _today()})
+                result = self.score(stored["answers"])
                 self.previous = {"source": record_id, "label": entry["name"], "result": result}
                 self.say("message", self.strings["compare.record"].format(name=entry["name"]))
         self.draw_compare()
@@ -316,7 +318,7 @@ class Questionnaire:
         checked = self.check_text(name, text)
         if checked is None:
             return
-        result = scoring.score(self.spec, checked["answers"], {"today": _today()})
+        result = self.score(checked["answers"])
         label = self.strings["compare.file.option"].format(name=name)
         self.compared_file = {"source": "file", "label": label, "result": result}
         self.previous = self.compared_file
@@ -326,11 +328,10 @@ class Questionnaire:
 
     # --- answers offered from other questionnaires' records ---------------------------
     def draw_suggestions(self) -> None:
-        storage = BrowserStorage(window.aitkStorage)
         for question in suggest.questions(self.spec):
-            found = suggest.offers(
-                question, store.read_index(storage, question["suggest"]["questionnaire"]), self.strings
-            )
+            # Read from the browser's storage itself, even when this form's records fell back to memory.
+            index = store.read_index(self.storage, question["suggest"]["questionnaire"])
+            found = suggest.offers(question, index, self.strings)
             box = self.find('[data-suggest="' + question["id"] + '"]')
             _clear(box)
             if found:
@@ -367,12 +368,7 @@ class Questionnaire:
         count = len(grown[question_id])
         self.draw_rows(question_id, count)
         self.rescore()
-        self.find(
-            form.row_selector(question_id, count - 1)
-            + " input, "
-            + form.row_selector(question_id, count - 1)
-            + " select"
-        ).focus()
+        self.find(form.row_selector(question_id, count - 1)).querySelector("input, select").focus()
 
     def remove_row(self, question_id: str, index: int) -> None:
         answers, notes = self.read()
@@ -480,7 +476,7 @@ class Questionnaire:
             _download(name, json.dumps(data), "application/json")
             self.say("message", strings["file.saved"].format(name=name))
         elif action == "markdown":
-            text = report.to_markdown(spec, answers, notes, result, strings, _now_iso())
+            text = report.to_markdown(spec, answers, notes, result, strings, _now_iso(), self.previous)
             _download(base + "report-" + stamp + ".md", text, "text/markdown")
         elif action == "csv":
             text = report.to_csv(spec, answers, notes, result, strings)
