@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "extensions"))
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests" / "parity"))  # run_cases and trees: shared with the MicroPython runner
 
 from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from serve import serving  # noqa: E402
@@ -84,6 +86,20 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
     """Serve the built site over HTTP on a free loopback port."""
     with serving(built_site.path) as url:
         yield url
+
+
+@contextmanager
+def serving_test_root(tmp_path_factory: pytest.TempPathFactory, name: str, *options: str) -> Iterator[str]:
+    """Build ``tests/roots/test-<name>`` with the real runtime (and any ``-D`` options), serve it on
+    loopback, and yield the URL of its index page."""
+    from sphinx.cmd.build import build_main
+
+    out = tmp_path_factory.mktemp(name)
+    settings = [f"pyscript_node_modules={ROOT / 'node_modules'}", *options]
+    arguments = ["-q", "-b", "html", *[part for setting in settings for part in ("-D", setting)]]
+    assert build_main([*arguments, str(ROOT / "tests" / "roots" / f"test-{name}"), str(out)]) == 0
+    with serving(out) as url:
+        yield url + "index.html"
 
 
 # --- Chromium through pytest-playwright ---------------------------------------

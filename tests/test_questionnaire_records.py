@@ -9,10 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, PageGuard
+from conftest import PageGuard, serving_test_root
 from playwright.sync_api import expect
-from serve import serving
-from sphinx.cmd.build import build_main
 
 pytestmark = pytest.mark.browser
 FORM = 'form[data-questionnaire="record"]'
@@ -21,12 +19,8 @@ FORM = 'form[data-questionnaire="record"]'
 @pytest.fixture(scope="module")
 def fields_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The q-fields test root, built with the real runtime and served on loopback."""
-    out = tmp_path_factory.mktemp("fields")
-    root = str(ROOT / "tests" / "roots" / "test-q-fields")
-    status = build_main(["-q", "-b", "html", "-D", f"pyscript_node_modules={ROOT / 'node_modules'}", root, str(out)])
-    assert status == 0
-    with serving(out) as url:
-        yield url + "index.html"
+    with serving_test_root(tmp_path_factory, "q-fields") as url:
+        yield url
 
 
 @pytest.fixture

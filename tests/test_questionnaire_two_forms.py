@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, PageGuard
+from conftest import PageGuard, serving_test_root
 from playwright.sync_api import expect
-from serve import serving
-from sphinx.cmd.build import build_main
 
 pytestmark = pytest.mark.browser
 CHECK = 'form[data-questionnaire="check"]'
@@ -21,21 +19,8 @@ RISK = 'form[data-questionnaire="risk"]'
 @pytest.fixture(scope="module")
 def two_forms_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The q-two-forms test root, built with the real runtime and served on loopback."""
-    out = tmp_path_factory.mktemp("two-forms")
-    status = build_main(
-        [
-            "-q",
-            "-b",
-            "html",
-            "-D",
-            f"pyscript_node_modules={ROOT / 'node_modules'}",
-            str(ROOT / "tests" / "roots" / "test-q-two-forms"),
-            str(out),
-        ]
-    )
-    assert status == 0
-    with serving(out) as url:
-        yield url + "index.html"
+    with serving_test_root(tmp_path_factory, "q-two-forms") as url:
+        yield url
 
 
 @pytest.fixture

@@ -13,21 +13,10 @@ from questionnaire.engine import bind, report, scoring, store, suggest
 from questionnaire.engine import spec as specs
 from questionnaire.model import load_definition
 from questionnaire.strings import catalogue
+from toolkit_ids import PRINCIPLES
 
 STRINGS = catalogue("en")
 RISK = ROOT / "content" / "questionnaires" / "risk.yaml"
-CORE = {
-    "lawfulness": ["legitimacy", "necessity", "proportionality"],
-    "minimization-of-harm": ["human-and-environmental-well-being", "robustness-and-safety", "accuracy", "efficiency"],
-    "human-autonomy": ["privacy", "human-control-and-oversight", "human-agency", "transparency-and-explainability"],
-    "fairness": [
-        "equality-and-non-discrimination",
-        "diversity-and-accessibility",
-        "protection-of-vulnerable-groups",
-        "contestability-and-redress",
-    ],
-    "good-governance": ["accountability", "traceability-and-auditability"],
-}
 LIKELIHOOD = {"rare": 1, "unlikely": 2, "possible": 3, "likely": 4, "almost-certain": 5}
 IMPACT = {"minimal": 1, "minor": 2, "moderate": 3, "major": 4, "severe": 5}
 
@@ -54,15 +43,15 @@ def entry(result: dict[str, Any], principle: str) -> dict[str, Any]:
 
 def test_sections_are_the_core_principles_and_groups_the_instrumental_ones(risk: dict[str, Any]) -> None:
     scored = [s for s in risk["sections"] if any(q["type"] == "rating" for q in s["questions"])]
-    assert [s["id"] for s in scored] == list(CORE)
+    assert [s["id"] for s in scored] == list(PRINCIPLES)
     for section in scored:
-        assert [g["id"] for g in section["groups"]] == CORE[section["id"]]
+        assert [g["id"] for g in section["groups"]] == PRINCIPLES[section["id"]]
         assert section["ref"] == section["id"]
         assert all(g["ref"] == g["id"] for g in section["groups"])
 
 
 def test_every_instrumental_principle_has_at_least_two_items(risk: dict[str, Any]) -> None:
-    counts = {principle: len(items_of(risk, principle)) for groups in CORE.values() for principle in groups}
+    counts = {principle: len(items_of(risk, principle)) for groups in PRINCIPLES.values() for principle in groups}
     assert len(counts) == 17
     assert min(counts.values()) >= 2, counts
     assert sum(counts.values()) >= 34
@@ -162,7 +151,7 @@ def test_complete_only_when_every_item_is_rated_or_not_applicable(risk: dict[str
 def test_every_principle_gets_a_result_element_update(risk: dict[str, Any]) -> None:
     result = scoring.score(risk, {})
     selectors = {u["selector"] for u in bind.updates(risk, result, STRINGS)}
-    for core, groups in CORE.items():
+    for core, groups in PRINCIPLES.items():
         for principle in [core, *groups]:
             assert f'[data-result-principle="{principle}"]' in selectors
 
@@ -170,34 +159,16 @@ def test_every_principle_gets_a_result_element_update(risk: dict[str, Any]) -> N
 # --- answers offered to the applicability check ------------------------------------------------
 
 
-class Storage:
-    def __init__(self) -> None:
-        self.items: dict[str, str] = {}
-
-    def get(self, key: str) -> str | None:
-        return self.items.get(key)
-
-    def set(self, key: str, text: str) -> bool:
-        self.items[key] = text
-        return True
-
-    def remove(self, key: str) -> bool:
-        self.items.pop(key, None)
-        return True
-
-    def list_keys(self) -> list[str]:
-        return sorted(self.items)
-
-
 def test_a_saved_risk_record_offers_its_level_to_the_applicability_check(risk: dict[str, Any]) -> None:
     applicability = load_definition(ROOT / "content" / "questionnaires" / "applicability.yaml", "a.yaml").spec
-    storage = Storage()
+    storage = store.MemoryStorage()
     records = store.Records(risk, storage, STRINGS)
     records.open("2026-11-29T10:00:00Z")
     records.rename("r1", "Face matching")
     item = items_of(risk, "legitimacy")[0]
     result = scoring.score(risk, rate(item, "likely", "major"))
-    summary = {"level": result["level"], "label": specs.level_text(risk, result["level"], result["score"], STRINGS)}
+    summary = store.summary(risk, result, STRINGS)
+    assert summary == {"level": "high", "label": "High (16.00)"}
     records.save(rate(item, "likely", "major"), {}, "2026-11-29T10:00:00Z", summary)
     records.create("Not started yet", "2026-11-29T11:00:00Z")
     records.save({}, {}, "2026-11-29T11:00:00Z", {"level": "not-assessed", "label": "Not assessed"})
@@ -233,16 +204,16 @@ def test_every_item_links_to_its_principle_and_every_principle_lists_its_items(b
     form = page.select_one('form[data-questionnaire="risk"]')
     items = form.select("fieldset.question-rating")
     assert len(items) == len([q for _s, q in specs.questions(risk) if q["type"] == "rating"])
-    pages = {g: f"{core}.html#{g}" for core, groups in CORE.items() for g in groups}
+    pages = {g: f"{core}.html#{g}" for core, groups in PRINCIPLES.items() for g in groups}
     for item in items:
         principle = item["data-principle"]
-        assert item["data-core-principle"] in CORE and principle in CORE[item["data-core-principle"]]
+        assert item["data-core-principle"] in PRINCIPLES and principle in PRINCIPLES[item["data-core-principle"]]
         link = item.select_one(".question-group-link a")
         assert link is not None, item["data-question"]
         assert link["href"] == "../principles/" + pages[principle], item["data-question"]
         assert link.get_text() == next(g["title"] for _s, g in specs.groups(risk) if g["id"] == principle)
     # And back: each instrumental principle's section lists its items, linked to the form.
-    for core, groups in CORE.items():
+    for core, groups in PRINCIPLES.items():
         principle_page = _page(built_site.path, f"principles/{core}.html")
         for group in groups:
             section = principle_page.find(id=group)
@@ -261,3 +232,20 @@ def test_the_method_page_draws_from_the_same_definition(built_site: BuiltSite) -
     text = page.get_text(" ")
     assert "What to do at each level" in text
     assert "senior manager sign off" in text
+
+
+def _shipped(site: Path, name: str) -> set[str]:
+    """The engine modules a page's PyScript config sends to the browser."""
+    import json
+
+    glue = _page(site, name).select_one('script[type="mpy"]')
+    return {target.removeprefix("./") for target in json.loads(glue["config"])["files"].values()}
+
+
+def test_chart_modules_go_only_to_pages_whose_questionnaires_have_views(built_site: BuiltSite) -> None:
+    views = {"engine/charts.py", "engine/compare.py"}
+    risk = _shipped(built_site.path, "risk-assessment/index.html")
+    applicability = _shipped(built_site.path, "overview/index.html")
+    assert views <= risk
+    assert not views & applicability
+    assert risk - views == applicability, "every other module goes to both"

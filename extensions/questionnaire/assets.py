@@ -17,10 +17,16 @@ ENGINE = PACKAGE / "engine"
 STATIC = "questionnaire"
 
 
-def engine_files() -> list[str]:
+#: Modules only declared views use: ``bind`` and ``report`` import them when a definition has
+#: views, so a page whose questionnaires have none is not sent them.
+VIEW_MODULES = ("engine/charts.py", "engine/compare.py")
+
+
+def engine_files(views: bool = True) -> list[str]:
     """The engine's modules, relative to the package folder (``engine/scoring.py``, ...): the files
-    pytest imports are the files the browser runs."""
-    return sorted(path.relative_to(PACKAGE).as_posix() for path in ENGINE.rglob("*.py"))
+    pytest imports are the files the browser runs. ``views=False`` leaves out :data:`VIEW_MODULES`."""
+    found = sorted(path.relative_to(PACKAGE).as_posix() for path in ENGINE.rglob("*.py"))
+    return [name for name in found if views or name not in VIEW_MODULES]
 
 
 def _copy_static(app: Sphinx) -> None:
@@ -36,7 +42,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[st
     base = urls["static"] + STATIC + "/"
     config = {
         "interpreter": urls["interpreter"],
-        "files": {base + name: "./" + name for name in engine_files()},
+        "files": {base + name: "./" + name for name in engine_files(domain(app.env).has_views(pagename))},
     }
     app.add_css_file(f"{STATIC}/questionnaire.css")
     # A classic script without defer runs while the page is parsed, so it has always run before

@@ -62,6 +62,8 @@ class QuestionnaireDomain(DocDataDomain):
 
     name = "questionnaire"
     label = "Questionnaire"
+    #: Raised when the shape of the data changes, so Sphinx rebuilds an older environment (1: views).
+    data_version = 1
     object_types: ClassVar[dict[str, ObjType]] = {"item": ObjType("item", "item")}
     directives: ClassVar[dict[str, Any]] = {"items": ItemListDirective}
     roles: ClassVar[dict[str, Any]] = {"item": XRefRole()}
@@ -79,7 +81,14 @@ class QuestionnaireDomain(DocDataDomain):
         while prefix in taken:
             count += 1
             prefix = f"q-{definition.id}-{count}"
-        page["uses"].append({"source": definition.source, "prefix": prefix, "references": definition.references})
+        page["uses"].append(
+            {
+                "source": definition.source,
+                "prefix": prefix,
+                "references": definition.references,
+                "views": bool(definition.spec["views"]),
+            }
+        )
         spec = definition.spec
         for section, question in specs.questions(spec):
             page["items"].append(
@@ -102,6 +111,10 @@ class QuestionnaireDomain(DocDataDomain):
         self._page(docname)["lists"] = True
 
     # --- queries ---------------------------------------------------------------------------
+    def has_views(self, docname: str) -> bool:
+        """Whether a questionnaire on the page declares views (charts, comparison)."""
+        return any(use["views"] for use in self.docs.get(docname, {}).get("uses", []))
+
     def has_questionnaires(self, docname: str) -> bool:
         """Whether a page shows at least one questionnaire."""
         return bool(self.docs.get(docname, {}).get("uses"))
