@@ -12,13 +12,60 @@ from .text import fmt
 from .tree import el
 
 
-def _read_cell(answers: dict, cell: tuple, value: str) -> None:
+def _set_cell(answers: dict, cell: tuple, value: str) -> None:
     question, row, column = cell
     rows = answers.setdefault(question, [])
     while len(rows) <= row:
         rows.append({})
     if value:
         rows[row][column] = value
+    elif column in rows[row]:
+        del rows[row][column]
+
+
+def _take(controls: dict, answers: dict, notes: dict, control: dict) -> None:
+    """Bring ``answers`` and ``notes`` in line with one control's state.
+
+    The one rule for a whole snapshot and for a single change: a filled text or a ticked box
+    sets its answer, an emptied text or an unticked box removes it. An unticked radio button
+    changes nothing: its group's answer is set by the button that is now checked.
+    """
+    name = control["name"]
+    note = specs.note_key(name)
+    if note is not None:
+        _set_or_drop(notes, note, control["value"])
+        return
+    cell = specs.cell_of(name)
+    if cell is not None:
+        known = controls.get(cell[0])
+        if known is not None and known["kind"] == "table":
+            _set_cell(answers, cell, control["value"])
+        return
+    known = controls.get(name)
+    if known is None:
+        return
+    kind = known["kind"]
+    if kind in specs.TEXT_TYPES:
+        _set_or_drop(answers, name, control["value"])
+    elif kind in specs.LIST_TYPES:
+        chosen = answers.get(name) or []
+        if control["checked"] and control["value"] not in chosen:
+            chosen = chosen + [control["value"]]
+        elif not control["checked"]:
+            chosen = [option for option in chosen if option != control["value"]]
+        # The author's option order, whatever order the boxes were ticked in.
+        _set_or_drop(answers, name, [option for option in known["options"] if option in chosen])
+    elif control["checked"]:
+        answers[name] = control["value"]
+    elif control["type"] == "checkbox" and answers.get(name) == control["value"]:
+        del answers[name]
+
+
+def _set_or_drop(mapping: dict, key: str, value: object) -> None:
+    if value:
+        mapping[key] = value
+    elif key in mapping:
+        del mapping[key]
 
 
 def read(spec: dict, snapshot: list) -> tuple:
@@ -31,30 +78,22 @@ def read(spec: dict, snapshot: list) -> tuple:
     answers: dict = {}
     notes: dict = {}
     for control in snapshot:
-        name = control["name"]
-        note = specs.note_key(name)
-        if note is not None:
-            if control["value"]:
-                notes[note] = control["value"]
-            continue
-        cell = specs.cell_of(name)
-        if cell is not None:
-            known = controls.get(cell[0])
-            if known is not None and known["kind"] == "table":
-                _read_cell(answers, cell, control["value"])
-            continue
-        known = controls.get(name)
-        if known is None:
-            continue
-        kind = known["kind"]
-        if kind in specs.TEXT_TYPES:
-            if control["value"]:
-                answers[name] = control["value"]
-        elif kind in specs.LIST_TYPES:
-            if control["checked"]:
-                answers.setdefault(name, []).append(control["value"])
-        elif control["checked"]:
-            answers[name] = control["value"]
+        _take(controls, answers, notes, control)
+    return answers, notes
+
+
+def change(spec: dict, answers: dict, notes: dict, control: dict, controls: dict | None = None) -> tuple:
+    """``(answers, notes)`` after one control changed (new dicts): what :func:`read` would give
+    for the whole form, without reading it again. ``controls`` is ``spec.controls(spec)``, passed
+    by a caller that keeps it.
+    """
+    answers = dict(answers)
+    notes = dict(notes)
+    cell = specs.cell_of(control["name"])
+    if cell is not None and isinstance(answers.get(cell[0]), list):
+        # The rows are changed in place below: copy them first.
+        answers[cell[0]] = [dict(row) for row in answers[cell[0]]]
+    _take(controls if controls is not None else specs.controls(spec), answers, notes, control)
     return answers, notes
 
 

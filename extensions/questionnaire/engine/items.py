@@ -106,11 +106,26 @@ def is_done(item: dict) -> bool:
     return item["status"] in DONE
 
 
-def in_entry(items: list, entry: dict) -> list:
-    """The items of one result entry (a section, or a group within its section)."""
-    if entry["dimension"] == "sections":
-        return [item for item in items if item["section"] == entry["id"]]
-    return [item for item in items if item["section"] == entry["section"] and item["group"] == entry["id"]]
+def _entry_key(dimension: str, entry_id: str, section_id: str | None) -> tuple:
+    return (dimension, section_id, entry_id)
+
+
+def by_entry(items: list) -> dict:
+    """Items grouped, in one pass, by the result entries they belong to (a section, and a group
+    within its section): pass to :func:`entry_items`."""
+    grouped: dict = {}
+    for item in items:
+        for key in (
+            _entry_key("sections", item["section"], None),
+            _entry_key("groups", item["group"], item["section"]),
+        ):
+            grouped.setdefault(key, []).append(item)
+    return grouped
+
+
+def entry_items(grouped: dict, entry: dict) -> list:
+    """The items of one result entry, in the author's order, from :func:`by_entry`."""
+    return grouped.get(_entry_key(entry["dimension"], entry["id"], entry.get("section")), [])
 
 
 def set_score(target: dict, score: tuple | None, top: tuple | None = None) -> None:
@@ -132,7 +147,7 @@ def highest(levels: list, ranks: dict) -> str:
     return NOT_ASSESSED if best is None else best
 
 
-def _entry(dimension: str, kind: str, entry_id: str, section_id: str | None, items: list) -> dict:
+def _entry(dimension: str, kind: str, entry_id: str, section_id: str | None, grouped: dict) -> dict:
     entry = {
         "dimension": dimension,
         "kind": kind,
@@ -143,7 +158,7 @@ def _entry(dimension: str, kind: str, entry_id: str, section_id: str | None, ite
     }
     if section_id is not None:
         entry["section"] = section_id
-    found = in_entry(items, entry)
+    found = entry_items(grouped, entry)
     entry["answered"] = len([item for item in found if is_done(item)])
     entry["total"] = len(found)
     set_score(entry, None)
@@ -155,8 +170,9 @@ def empty_result(spec: dict, items: list) -> dict:
     section_kind = specs.dimension(spec, "sections")["result"]
     group_kind = specs.dimension(spec, "groups")["result"]
     # A section or group with no items of its own (an unscored intake, say) is not a result.
-    sections = [_entry("sections", section_kind, s["id"], None, items) for s in spec.get("sections", [])]
-    groups = [_entry("groups", group_kind, g["id"], s["id"], items) for s, g in specs.groups(spec)]
+    grouped = by_entry(items)
+    sections = [_entry("sections", section_kind, s["id"], None, grouped) for s in spec.get("sections", [])]
+    groups = [_entry("groups", group_kind, g["id"], s["id"], grouped) for s, g in specs.groups(spec)]
     sections = [entry for entry in sections if entry["total"]]
     groups = [entry for entry in groups if entry["total"]]
     result = {

@@ -13,8 +13,13 @@ def how(spec: dict, strings: dict) -> list:
     return methods.get(spec["method"]).how(spec, strings)
 
 
+def _question_of(spec: dict, item: dict) -> dict:
+    # A scored item carries its question (items.read_items); the lookup is for items that do not.
+    return item.get("question") or specs.question(spec, item["id"])
+
+
 def _item_text(spec: dict, item: dict, strings: dict) -> str:
-    question = specs.question(spec, item["id"])
+    question = _question_of(spec, item)
     status = item["status"]
     if status == "rated":
         parts = []
@@ -71,7 +76,7 @@ def explain(spec: dict, result: dict, strings: dict) -> list:
     if result.get("reasons"):
         lines.append(strings["result.reasons"] + ": " + "; ".join(_reason_texts(spec, result)))
     for item in result["items"]:
-        lines.append(specs.question(spec, item["id"])["text"] + " — " + _item_text(spec, item, strings))
+        lines.append(_question_of(spec, item)["text"] + " — " + _item_text(spec, item, strings))
     lines.extend(methods.get(spec["method"]).explain(spec, result, strings))
     lines.extend(_overdue_lines(spec, result, strings))
     lines.append(

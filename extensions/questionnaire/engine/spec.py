@@ -183,9 +183,11 @@ def questions(spec: Spec) -> list:
 
 def find_question(spec: Spec, question_id: str) -> dict | None:
     """The question with this id, or None."""
-    for _section, found in questions(spec):
-        if found["id"] == question_id:
-            return found
+    # Walks the sections itself: questions() would build the whole list for every lookup.
+    for section_ in spec.get("sections", []):
+        for found in section_.get("questions", []):
+            if found["id"] == question_id:
+                return found
     return None
 
 

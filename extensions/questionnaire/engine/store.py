@@ -299,6 +299,25 @@ class Records:
         self._write_index()
         return entry
 
+    def adopt(self, answers: dict, notes: dict, now: str) -> dict:
+        """Take the answers a reader gave before the engine started: they always win.
+
+        Returns ``{"action", "record", "earlier"}``. ``action`` is ``none`` (nothing was given:
+        show the stored record), ``kept`` (the current record was empty or held the same answers:
+        they become its answers once saved), or ``new-record``: the current record holds other
+        answers (or ones that cannot be read), so the new answers get a record of their own,
+        made current, and ``earlier`` names the record left as it was.
+        """
+        if not answers and not notes:
+            return {"action": "none", "record": self.current(), "earlier": None}
+        stored = self.read()
+        same = stored["answers"] == answers and stored["notes"] == notes
+        empty = not stored["answers"] and not stored["notes"]
+        if stored["state"] != "corrupt" and (same or empty):
+            return {"action": "kept", "record": self.current(), "earlier": None}
+        earlier = self.current()
+        return {"action": "new-record", "record": self._create("", now, answers, notes), "earlier": earlier}
+
     def untitled(self, number: int) -> str:
         """The name of a record the reader did not name: "Record <n>"."""
         return self.strings["records.untitled"].format(n=number)

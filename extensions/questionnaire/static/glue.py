@@ -11,7 +11,6 @@ import json
 from engine import answers as answers_file
 from engine import bind, form, report, scoring, store, suggest
 from engine import spec as specs
-from engine.tree import SVG_NS
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
 
@@ -28,17 +27,18 @@ def _today() -> str:
     return "%04d-%02d-%02d" % (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
 
 
-def build(node, svg: bool = False):  # an engine tree (dict) or text -> a DOM node
-    """A DOM node from an engine element tree (``engine/tree.py``): text stays text."""
-    if isinstance(node, str):
-        return document.createTextNode(node)
-    svg = svg or node["tag"] == "svg"
-    element = document.createElementNS(SVG_NS, node["tag"]) if svg else document.createElement(node["tag"])
-    for name, value in node["attrs"]:
-        element.setAttribute(name, value)
-    for child in node["children"]:
-        element.appendChild(build(child, svg))
-    return element
+def build(tree: dict):  # -> a DOM element
+    """A DOM element from an engine element tree (``engine/tree.py``), built by watchdog.js in one call."""
+    return window.aitkDom.build(json.dumps(tree))
+
+
+def _control(element) -> dict:  # a form control -> its snapshot, as aitkDom.filled gives it
+    tag = element.tagName
+    typed = element.getAttribute("type") or "text"
+    kind = "textarea" if tag == "TEXTAREA" else ("select" if tag == "SELECT" else typed)
+    # Only boxes and radio buttons have `checked` (MicroPython raises for a missing property).
+    checked = bool(element.checked) if kind in ("checkbox", "radio") else False
+    return {"name": element.getAttribute("name"), "type": kind, "value": element.value, "checked": checked}
 
 
 class BrowserStorage:
@@ -104,6 +104,15 @@ class Questionnaire:
         # the last file compared with stays on offer in the list.
         self.previous: dict | None = None
         self.compared_file: dict | None = None
+        # The answers on screen, kept up to date one change at a time (form.change), so an answer
+        # costs one control's read, not the whole form's.
+        self.known = specs.controls(self.spec)
+        self.answers: dict = {}
+        self.notes: dict = {}
+        # Every control's name, type and value (aitkDom.controls), until table rows change.
+        self.all_controls: list | None = None
+        # What each result element was last given (selector -> update): only changes are applied.
+        self.applied: dict = {}
 
     # --- small helpers --------------------------------------------------------
     def find(self, selector: str):  # a DOM element or None
@@ -131,72 +140,51 @@ class Questionnaire:
         self.say("status", self.strings["status.error"].format(error=message))
 
     # --- controls ---------------------------------------------------------------
-    def elements(self) -> list:
-        found = self.form.querySelectorAll("input[name], textarea[name], select[name]")
-        return [found.item(i) for i in range(found.length)]
-
-    def snapshot(self, elements: list) -> list:
-        out = []
-        for el in elements:
-            tag = el.tagName
-            kind = "textarea" if tag == "TEXTAREA" else ("select" if tag == "SELECT" else el.getAttribute("type"))
-            # Only boxes and radio buttons have `checked` (MicroPython raises for a missing property).
-            checked = bool(el.checked) if kind in ("checkbox", "radio") else False
-            out.append({"name": el.getAttribute("name"), "type": kind, "value": el.value, "checked": checked})
-        return out
+    def controls(self) -> list:
+        if self.all_controls is None:
+            found = json.loads(str(window.aitkDom.controls(self.form)))
+            self.all_controls = [{"name": n, "type": t, "value": v, "checked": False} for n, t, v in found]
+        return self.all_controls
 
     def read(self) -> tuple:
-        return form.read(self.spec, self.snapshot(self.elements()))
+        """The whole form's answers and notes (only the controls holding something cross over)."""
+        filled = json.loads(str(window.aitkDom.filled(self.form)))
+        snapshot = [{"name": n, "type": t, "value": v, "checked": c} for n, t, v, c in filled]
+        self.answers, self.notes = form.read(self.spec, snapshot)
+        return self.answers, self.notes
 
     def write(self, answers: dict, notes: dict) -> None:
         for question_id, count in form.row_counts(self.spec, answers):
             self.draw_rows(question_id, count)
-        elements = self.elements()
-        for el, state in zip(elements, form.states(self.spec, answers, notes, self.snapshot(elements))):
-            if "value" in state:
-                el.value = state["value"]
-                box = el.closest("details")
-                if box and state["value"]:
-                    box.open = True
-            else:
-                el.checked = state["checked"]
+        states = form.states(self.spec, answers, notes, self.controls())
+        window.aitkDom.write(self.form, json.dumps(states))
 
     # --- results ------------------------------------------------------------------
-    def apply(self, update: dict) -> None:
-        found = self.form.querySelectorAll(update["selector"])
-        for i in range(found.length):
-            el = found.item(i)
-            for name, value in update["attributes"]:
-                el.setAttribute(name, value)
-            for child, text in update["texts"]:
-                target = el.querySelector(child) if child else el
-                if target:
-                    target.textContent = text
-            if update["hidden"] is not None:
-                el.hidden = update["hidden"]
-            if update["tree"] is not None:
-                _clear(el)
-                el.appendChild(build(update["tree"]))
-            if update["lines"] is not None:
-                _clear(el)
-                listing = document.createElement("ul")
-                for line in update["lines"]:
-                    item = document.createElement("li")
-                    item.textContent = line
-                    listing.appendChild(item)
-                el.appendChild(listing)
+    def show(self, updates: list) -> None:
+        """Apply the updates that differ from what their elements were last given, in one call."""
+        changed = []
+        for update in updates:
+            if self.applied.get(update["selector"]) != update:
+                self.applied[update["selector"]] = update
+                changed.append(update)
+        if changed:
+            window.aitkDom.apply(self.form, json.dumps(changed))
 
     def score(self, answers: dict) -> dict:
         """The result for these answers, judged against today's date on this device."""
         return scoring.score(self.spec, answers, {"today": _today()})
 
-    def rescore(self, store_it: bool = True) -> tuple:
+    def rescore(self, store_it: bool = True, control: dict | None = None) -> tuple:
+        """Score and show the answers: the whole form read again, or one ``control`` that changed."""
         started = window.performance.now()
-        answers, notes = self.read()
+        if control is None:
+            answers, notes = self.read()
+        else:
+            answers, notes = form.change(self.spec, self.answers, self.notes, control, self.known)
+            self.answers, self.notes = answers, notes
         result = self.score(answers)
         previous = self.previous["result"] if self.previous else None
-        for update in bind.updates(self.spec, result, self.strings, previous):
-            self.apply(update)
+        self.show(bind.updates(self.spec, result, self.strings, previous))
         # User Timing entries: scripts/benchmark.py reads them; they cost nothing otherwise.
         window.performance.measure("aitk:rescore:" + self.spec["id"], to_js({"start": started}))
         if store_it:
@@ -222,10 +210,28 @@ class Questionnaire:
         self.write(stored["answers"], stored["notes"])
         self.draw_records()
 
-    def restore(self) -> None:
+    def restore(self, early: tuple) -> bool:
+        """Open the records and show the current one, unless the reader has already begun.
+
+        ``early`` is ``(answers, notes)`` given before the engine started. They are never
+        overwritten: they stay on screen, in the current record if it was empty, else in a new
+        one (the reader is told where the saved answers are). True when they need saving.
+        """
         opened = self.records.open(_now_iso())
+        adopted = self.records.adopt(early[0], early[1], _now_iso())
+        if adopted["action"] == "new-record":
+            self.draw_records()
+            values = {"record": adopted["record"]["name"], "earlier": adopted["earlier"]["name"]}
+            self.say("storage", self.strings["records.early"].format(**values))
+            return True
+        if adopted["action"] == "kept":
+            self.draw_records()
+            return True
         stored = self.records.read()
-        self.show_record(stored)
+        if stored["answers"] or stored["notes"] or stored["state"] == "corrupt":
+            self.show_record(stored)
+        else:
+            self.draw_records()  # an empty record on an untouched form: nothing to write
         if opened["state"] == "unavailable":
             self.storage_told = True
             self.say("storage", self.strings["storage.unavailable"])
@@ -235,6 +241,7 @@ class Questionnaire:
             self.say("storage", self.strings["records.moved"].format(name=self.records.current()["name"]))
         elif stored["state"] == "ok" and (stored["answers"] or stored["notes"]):
             self.say("storage", self.strings["storage.restored"])
+        return False
 
     def draw_records(self) -> None:
         chooser = self.find('[data-records="choose"]')
@@ -352,6 +359,9 @@ class Questionnaire:
         """Give a table exactly ``count`` rows, each drawn from the engine's row tree."""
         box = self.find('[data-rows="' + question_id + '"]')
         question = specs.question(self.spec, question_id)
+        if box.children.length != count:
+            self.all_controls = None  # the controls change
+            self.applied = {}  # new rows have none of the attributes given before
         while box.children.length > count:
             box.removeChild(box.lastElementChild)
         while box.children.length < count:
@@ -494,22 +504,22 @@ class Questionnaire:
         elif event.target.hasAttribute("data-compare"):
             self.compare_with_record(event.target.value)
         elif event.target.hasAttribute("name"):
-            self.rescore()
+            self.rescore(True, _control(event.target))
 
     def on_input(self, event) -> None:
         # Typed text is kept as it is typed; choices, dates and boxes are kept on "change".
         target = event.target
         if target.hasAttribute("name") and (target.tagName == "TEXTAREA" or target.getAttribute("type") == "text"):
-            self.rescore()
+            self.rescore(True, _control(target))
 
     def print_view(self) -> None:
         self.say("print-date", self.strings["report.date"] + ": " + _now_iso()[:16].replace("T", " ") + " UTC")
         # Print this questionnaire alone (questionnaire.css hides the rest of the page),
         # with every note that has text shown open.
-        for el in self.elements():
-            box = el.closest("details")
-            if box and el.tagName == "TEXTAREA":
-                box.open = bool(el.value)
+        notes = self.form.querySelectorAll("details textarea")
+        for i in range(notes.length):
+            note = notes.item(i)
+            note.closest("details").open = bool(note.value)
         # A printed report explains its result: "why this result" is printed open.
         self.find(".result-why-box").open = True
         document.body.setAttribute("data-printing-questionnaire", "true")
@@ -522,9 +532,10 @@ class Questionnaire:
 
     # --- start ----------------------------------------------------------------------
     def start(self) -> None:
-        self.restore()
+        # Whatever the reader entered while the engine was loading is read first and kept.
+        given = self.restore(self.read())
         self.draw_suggestions()
-        self.rescore(False)
+        self.rescore(given)
         self.on(self.form, "change", self.on_change)
         self.on(self.form, "input", self.on_input)
         self.on(self.form, "submit", lambda event: event.preventDefault())

@@ -1,9 +1,14 @@
-// Two jobs Python cannot do for itself on the page:
+// Three jobs Python cannot do well for itself on the page:
 // 1. Say so when the Python scoring engine cannot start, so a form never looks "loading" forever.
 // 2. Wrap localStorage: when a browser blocks storage, merely reading window.localStorage throws,
 //    and a JavaScript exception thrown by a property getter cannot be caught from MicroPython.
 //    get() returns false when storage is unavailable, null when nothing is stored; listKeys()
 //    returns the stored keys as JSON text ("[]" when storage is unavailable).
+// 3. Move many DOM values across in one call (aitkDom). Every property read or write from
+//    MicroPython crosses into JavaScript on its own; a form of 500 controls read that way cost
+//    tens of milliseconds per answer. These helpers take and give JSON text and know nothing of
+//    questionnaires: which control means what, and what a result changes, is decided in Python
+//    (engine/form.py and engine/bind.py).
 (function () {
   "use strict";
   var LIMIT_MS = 20000;
@@ -25,6 +30,96 @@
         return JSON.stringify(keys);
       } catch (error) { return "[]"; }
     }
+  };
+
+  var CONTROLS = "input[name], textarea[name], select[name]";
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  function kindOf(el) {
+    if (el.tagName === "TEXTAREA") return "textarea";
+    if (el.tagName === "SELECT") return "select";
+    return el.getAttribute("type") || "text";
+  }
+
+  function checkable(kind) { return kind === "checkbox" || kind === "radio"; }
+
+  function build(node, svg) {
+    if (typeof node === "string") return document.createTextNode(node);
+    svg = svg || node.tag === "svg";
+    var el = svg ? document.createElementNS(SVG_NS, node.tag) : document.createElement(node.tag);
+    node.attrs.forEach(function (pair) { el.setAttribute(pair[0], pair[1]); });
+    node.children.forEach(function (child) { el.appendChild(build(child, svg)); });
+    return el;
+  }
+
+  function replaceContent(el, child) {
+    while (el.firstChild) el.removeChild(el.firstChild);
+    if (child) el.appendChild(child);
+  }
+
+  function applyOne(el, update) {
+    update.attributes.forEach(function (pair) { el.setAttribute(pair[0], pair[1]); });
+    update.texts.forEach(function (pair) {
+      var target = pair[0] ? el.querySelector(pair[0]) : el;
+      if (target) target.textContent = pair[1];
+    });
+    if (update.hidden !== null) el.hidden = update.hidden;
+    if (update.tree !== null) replaceContent(el, build(update.tree));
+    if (update.lines !== null) {
+      var list = document.createElement("ul");
+      update.lines.forEach(function (line) {
+        var item = document.createElement("li");
+        item.textContent = line;
+        list.appendChild(item);
+      });
+      replaceContent(el, list);
+    }
+  }
+
+  window.aitkDom = {
+    // Every named control of a form, in document order, as JSON: [[name, type, value], ...].
+    controls: function (form) {
+      var out = [];
+      form.querySelectorAll(CONTROLS).forEach(function (el) {
+        out.push([el.getAttribute("name"), kindOf(el), el.value]);
+      });
+      return JSON.stringify(out);
+    },
+    // The controls that hold something, as JSON: [[name, type, value, checked], ...]. Unticked
+    // boxes and radio buttons are left out (they hold no answer); texts and lists always count.
+    filled: function (form) {
+      var out = [];
+      form.querySelectorAll(CONTROLS).forEach(function (el) {
+        var kind = kindOf(el);
+        if (checkable(kind) && !el.checked) return;
+        out.push([el.getAttribute("name"), kind, el.value, checkable(kind)]);
+      });
+      return JSON.stringify(out);
+    },
+    // Give each control, in the order of controls(), its state: {"value": text} or {"checked": bool}.
+    // A note box (<details>) holding text is opened, so a restored note is seen.
+    write: function (form, statesJson) {
+      var states = JSON.parse(statesJson);
+      form.querySelectorAll(CONTROLS).forEach(function (el, i) {
+        var state = states[i];
+        if (!state) return;
+        if ("value" in state) {
+          if (el.value !== state.value) el.value = state.value;
+          var box = state.value ? el.closest("details") : null;
+          if (box) box.open = true;
+        } else if (el.checked !== state.checked) {
+          el.checked = state.checked;
+        }
+      });
+    },
+    // Apply engine/bind.py's updates (JSON list) to every element each selector matches.
+    apply: function (form, updatesJson) {
+      JSON.parse(updatesJson).forEach(function (update) {
+        form.querySelectorAll(update.selector).forEach(function (el) { applyOne(el, update); });
+      });
+    },
+    // An element built from an engine element tree (engine/tree.py), given as JSON.
+    build: function (treeJson) { return build(JSON.parse(treeJson), false); }
   };
 
   function fail() {

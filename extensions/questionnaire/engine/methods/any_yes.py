@@ -91,8 +91,9 @@ def score(spec: dict, found: list, context: dict) -> dict:
     result["level"] = _level(listed, params)
     result["complete"] = all(items_.is_done(item) for item in listed)
     result["reasons"] = [item["id"] for item in listed if _answers_yes(item, params)]
+    grouped = items_.by_entry(listed)
     for entry in items_.entries(result):
-        entry["level"] = _level(items_.in_entry(listed, entry), params)
+        entry["level"] = _level(items_.entry_items(grouped, entry), params)
     return result
 
 

@@ -147,8 +147,9 @@ def score(spec: dict, found: list, context: dict) -> dict:
     statements = [item for item in found if item["question"].get("type") == "single"]
     top = scale_top([item["question"] for item in statements])
     result = items_.empty_result(spec, found)
+    grouped = items_.by_entry(statements)
     for entry in items_.entries(result):
-        value = _mean(items_.in_entry(statements, entry))
+        value = _mean(items_.entry_items(grouped, entry))
         entry["level"] = items_.NOT_ASSESSED if value is None else _stage(bands, value)
         items_.set_score(entry, value, top)
     assessed = [(e["score_num"], e["score_den"]) for e in result["sections"] if e["score"] is not None]

@@ -141,8 +141,9 @@ def score(spec: dict, found: list, context: dict) -> dict:
     _summarize(result, ratings, ranks)
     result["complete"] = all(item["status"] in ("rated", "not-applicable") for item in ratings)
     result["flagged"] = _flagged(spec, ratings, ranks)
+    grouped = items_.by_entry(ratings)
     for entry in items_.entries(result):
-        _summarize(entry, items_.in_entry(ratings, entry), ranks)
+        _summarize(entry, items_.entry_items(grouped, entry), ranks)
     return result
 
 
