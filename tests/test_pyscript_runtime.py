@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -61,3 +62,60 @@ def test_altered_runtime_file_stops_the_build(make_app: Any, rootdir: Path, tmp_
     (fake / "@pyscript/core/dist/core.js").write_text("/* tampered */", encoding="utf-8")
     with pytest.raises(ExtensionError, match=r"@pyscript/core/dist/core.js does not match its pinned SHA-256"):
         make_app("html", srcdir=_copy_root(rootdir, tmp_path), confoverrides={"pyscript_node_modules": str(fake)})
+
+
+# --- preloads and plugins: what makes a cold start short ------------------------------------
+
+
+def _preloads(document: BeautifulSoup) -> dict[str, list[str]]:
+    links = document.find_all("link", rel=["modulepreload", "preload"])
+    return {
+        "module": [link["href"] for link in links if link["rel"] == ["modulepreload"]],
+        "fetch": [link["href"] for link in links if link["rel"] == ["preload"]],
+    }
+
+
+def _page(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.sphinx("html", testroot="pyscript-pages", confoverrides={"pyscript_node_modules": NODE_MODULES})
+def test_runtime_pages_preload_the_runtime_and_turn_plugins_off(app: Any) -> None:
+    app.build()
+    out = Path(app.outdir)
+    page = _page(out / "sub" / "interactive.html")
+    found = _preloads(page)
+    core = next(s["src"] for s in page.find_all("script", src=True) if s.get("type") == "module")
+    # The very URL of the script tag, ?v= stamp included: any other URL would be fetched twice.
+    assert found["module"][0] == core
+    assert [href.split("/")[-1] for href in found["module"][1:]] == [
+        *[p.name for p in sorted((out / "_static" / "pyscript").glob("core-*.js"))],
+        "micropython.mjs",
+    ]
+    assert found["fetch"] == ["../_static/micropython/micropython.wasm"]
+    for href in found["module"] + found["fetch"]:
+        assert (out / "sub" / href.split("?")[0]).resolve().is_file(), href
+    assert all(link.get("crossorigin") == "anonymous" for link in page.find_all("link", rel="preload"))
+    plugins = json.loads(page.find("py-config").string)["plugins"]
+    assert plugins and all(name.startswith("!") for name in plugins)
+    for name in plugins:  # each is one of this core's optional plugins
+        assert list((out / "_static" / "pyscript").glob(name[1:] + "-*.js")), name
+    assert {"!error", "!py-terminal", "!py-editor"} <= set(plugins)
+    index = _page(out / "index.html")
+    assert _preloads(index) == {"module": [], "fetch": []}
+    assert index.find("py-config") is None
+
+
+def test_questionnaire_pages_preload_every_file_the_interpreter_fetches(built_site: Any) -> None:
+    for name in ("overview/index.html", "risk-assessment/index.html"):
+        page = _page(built_site.path / name)
+        script = page.find("script", attrs={"type": "mpy"})
+        config = json.loads(script["config"])
+        found = _preloads(page)
+        # Every file PyScript fetches for the interpreter, and the script itself, exactly as requested.
+        assert set(found["fetch"]) == {*config["files"], script["src"], "../_static/micropython/micropython.wasm"}
+        assert config["interpreter"] in found["module"]
+        assert all("?v=" in url for url in config["files"])
+        assert config["plugins"] == json.loads(page.find("py-config").string)["plugins"]
+        for href in found["fetch"]:
+            assert (built_site.path / name).parent.joinpath(href.split("?")[0]).resolve().is_file(), href

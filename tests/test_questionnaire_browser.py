@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import threading
 import time
+from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -322,33 +324,93 @@ def test_answers_saved_by_engine_2_move_into_a_first_record(page: Any, guard: Pa
     guard.assert_clean()
 
 
-class _SlowWatchdog(SiteHandler):
-    """Serves the site, holding back watchdog.js (what the glue needs from JavaScript) for a while."""
+class _SlowHandler(SiteHandler):
+    """Serves the site, holding back the files whose path contains ``slow_part`` for ``delay`` seconds."""
+
+    slow_part = ""
+    delay = 0.0
 
     def do_GET(self) -> None:
-        if "watchdog.js" in self.path:
-            time.sleep(1.5)  # the server thread waits, not the test: the browser keeps loading the rest
+        if self.slow_part in self.path:
+            time.sleep(self.delay)  # the server thread waits, not the test: the browser keeps loading the rest
         super().do_GET()
+
+
+@contextlib.contextmanager
+def _slow_site(site: Path, slow_part: str, delay: float) -> Iterator[str]:
+    """The built site on a server that sends one file late; yields the page's URL."""
+    handler = type("Slow", (_SlowHandler,), {"slow_part": slow_part, "delay": delay})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server.quiet = True  # type: ignore[attr-defined]
+    # Nothing is cached, so the file is late on every visit, not only the first.
+    server.extra_headers = {"Cache-Control": "no-store"}  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{PAGE}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _errors(page: Any) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return errors
 
 
 def test_page_starts_even_when_watchdog_js_arrives_late(page: Any, built_site: Any) -> None:
     # The glue reads window.aitkStorage, which watchdog.js defines. A classic script without defer
     # runs during parsing, before any module script, so however late it arrives the glue finds it.
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SlowWatchdog, directory=str(built_site.path)))
-    server.quiet = True  # type: ignore[attr-defined]
-    server.extra_headers = {}  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    try:
+    errors = _errors(page)
+    with _slow_site(built_site.path, "watchdog.js", 1.5) as url:
         for _ in range(2):  # a cold load, then a warm one (a warm cache made the old race likelier)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}")
+            page.goto(url)
             expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=20000)
             _answer(page, "core-functions", "yes")
             expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
-    finally:
-        server.shutdown()
-        server.server_close()
     assert [e for e in errors if "404" not in e] == []
+
+
+def test_an_answer_given_before_the_engine_starts_is_kept_and_scored(page: Any, built_site: Any) -> None:
+    # The interpreter's binary arrives 2.5 s late, so the form is on screen well before the engine.
+    errors = _errors(page)
+    choose = page.locator(f'{FORM} select[data-records="choose"]')
+    with _slow_site(built_site.path, "micropython.wasm", 2.5) as url:
+        page.goto(url)
+        expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=30000)
+        _answer(page, "core-functions", "yes")  # saved in this browser
+        expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+        page.goto(url)
+        expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).not_to_be_checked()
+        _answer(page, "core-functions", "no")
+        _answer(page, "medium-or-higher-risk", "no")
+        # Given before the engine started: the form was still loading when both answers were given.
+        assert page.locator(FORM).get_attribute("data-ready") == "false"
+        expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=30000)
+    # The new answers are on screen, scored, and kept in a record of their own...
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="no"]')).to_be_checked()
+    expect(page.locator(OVERALL)).to_have_attribute("data-progress", "67")  # two of three answered
+    expect(page.locator(f'{FORM} [data-role="message"]')).to_contain_text("First record")
+    expect(choose.locator("option")).to_have_text(["First record", "Record 2"])
+    # ...and the answers saved earlier are untouched in theirs.
+    choose.select_option(label="First record")
+    expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).to_be_checked()
+    expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+    assert [e for e in errors if "404" not in e] == []
+
+
+def test_an_answer_given_before_the_engine_starts_with_nothing_saved_stays_in_the_record(
+    page: Any, built_site: Any
+) -> None:
+    with _slow_site(built_site.path, "micropython.wasm", 2.5) as url:
+        page.goto(url)
+        _answer(page, "core-functions", "yes")
+        assert page.locator(FORM).get_attribute("data-ready") == "false"
+        expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=30000)
+        expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
+        expect(page.locator(f'{FORM} select[data-records="choose"] option')).to_have_text(["First record"])
+        page.goto(url)  # saved once the engine started, so it is restored on the next visit
+        expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=30000)
+        expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).to_be_checked()

@@ -106,12 +106,14 @@ def test_runtime_and_glue_load_once_and_only_on_questionnaire_pages(app: Any) ->
     config = json.loads(glue[0]["config"])
     assert config["interpreter"] == "_static/micropython/micropython.mjs"
     # The engine package, mapped to the same paths it has in the source tree; without views on the
-    # page, all of it but the chart modules.
-    assert config["files"]["_static/questionnaire/engine/scoring.py"] == "./engine/scoring.py"
-    assert config["files"]["_static/questionnaire/engine/methods/any_yes.py"] == "./engine/methods/any_yes.py"
+    # page, all of it but the chart modules. Each URL is stamped (?v=), so an upgrade is refetched.
+    files = {url.split("?v=")[0]: target for url, target in config["files"].items()}
+    assert files["_static/questionnaire/engine/scoring.py"] == "./engine/scoring.py"
+    assert files["_static/questionnaire/engine/methods/any_yes.py"] == "./engine/methods/any_yes.py"
     everything = len(list((ROOT / "extensions" / "questionnaire" / "engine").rglob("*.py")))
-    assert len(config["files"]) == everything - len(VIEW_MODULES)
-    for source in config["files"]:
+    assert len(files) == everything - len(VIEW_MODULES)
+    assert all("?v=" in url for url in config["files"])
+    for source in files:
         assert (Path(app.outdir) / source).is_file(), source
     assert len(page.select('script[src^="_static/pyscript/core.js"]')) == 1
     plain = _page(app, "plain.html")
@@ -168,6 +170,9 @@ def test_a_fresh_build_stamps_every_engine_and_runtime_file_for_cache_busting(ap
     app.build()
     page = _page(app)
     sources = [s["src"] for s in page.select("script[src]") if "questionnaire/" in s["src"] or "pyscript/" in s["src"]]
-    styles = [link["href"] for link in page.select("link[href]") if "questionnaire/" in link["href"]]
+    styles = [link["href"] for link in page.select('link[rel="stylesheet"]') if "questionnaire/" in link["href"]]
+    preloads = [link["href"] for link in page.select('link[rel="preload"]') if "questionnaire/" in link["href"]]
+    config = json.loads(page.select_one('script[type="mpy"]')["config"])
     assert len(sources) == 3 and len(styles) == 1
-    assert [url for url in sources + styles if "?v=" not in url] == []
+    assert len(preloads) == len(config["files"]) + 1  # the engine's files and the glue
+    assert [url for url in sources + styles + preloads + list(config["files"]) if "?v=" not in url] == []

@@ -7,11 +7,19 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
-from .pages import needs_pyscript, require_pyscript, runtime_urls
+from .pages import add_preload, needs_pyscript, require_pyscript, runtime_config, runtime_urls, static_url
 
-__all__ = ["needs_pyscript", "require_pyscript", "runtime_urls", "setup"]
+__all__ = [
+    "add_preload",
+    "needs_pyscript",
+    "require_pyscript",
+    "runtime_config",
+    "runtime_urls",
+    "setup",
+    "static_url",
+]
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pyscript_runtime import runtime_urls
+from pyscript_runtime import add_preload, runtime_config, static_url
 from sphinx.application import Sphinx
 from static_files import copy_to_static
 
@@ -38,12 +38,14 @@ def _copy_static(app: Sphinx) -> None:
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if not domain(app.env).has_questionnaires(pagename):
         return
-    urls = runtime_urls(app.builder, pagename)
-    base = urls["static"] + STATIC + "/"
-    config = {
-        "interpreter": urls["interpreter"],
-        "files": {base + name: "./" + name for name in engine_files(domain(app.env).has_views(pagename))},
+    # Stamped URLs: a browser that cached _static/ fetches the engine again after an upgrade.
+    files = {
+        static_url(app.builder, pagename, f"{STATIC}/{name}"): "./" + name
+        for name in engine_files(domain(app.env).has_views(pagename))
     }
+    config = {**runtime_config(app, pagename), "files": files}
+    for url in [*sorted(files), static_url(app.builder, pagename, f"{STATIC}/glue.py")]:
+        add_preload(context, url)
     app.add_css_file(f"{STATIC}/questionnaire.css")
     # A classic script without defer runs while the page is parsed, so it has always run before
     # any module script (PyScript's core.js, and so the glue): the glue relies on what it defines.

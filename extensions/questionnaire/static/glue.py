@@ -222,7 +222,8 @@ class Questionnaire:
         if adopted["action"] == "new-record":
             self.draw_records()
             values = {"record": adopted["record"]["name"], "earlier": adopted["earlier"]["name"]}
-            self.say("storage", self.strings["records.early"].format(**values))
+            # "message", not "storage": saving these answers rewrites the storage line at once.
+            self.say("message", self.strings["records.early"].format(**values))
             return True
         if adopted["action"] == "kept":
             self.draw_records()
