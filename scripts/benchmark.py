@@ -449,10 +449,11 @@ def measure_pages(site: Path, runs: int, use_pyodide: bool, nginx: str | None) -
         reading = {p: check_reading_page(browser, served[0], p) for p in reading_pages(site, pages)}
         version = browser.version
         browser.close()
-    measured: dict[str, dict[str, Any]] = {
-        page_path: {"forms": forms, **{t.name: summarise(t, loads[t.name, page_path]) for t in served}}
-        for page_path, forms in pages.items()
-    }
+        # While the targets still exist: the weights are read from the files they served.
+        measured: dict[str, dict[str, Any]] = {
+            page_path: {"forms": forms, **{t.name: summarise(t, loads[t.name, page_path]) for t in served}}
+            for page_path, forms in pages.items()
+        }
     for figures in measured.values():
         if "pyodide" in figures:
             figures["pyodide_ratio"] = round(
