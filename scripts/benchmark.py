@@ -374,7 +374,7 @@ def summary(values: list[float]) -> dict[str, Any] | None:
     }
 
 
-def summarise(target: Target, loads: list[dict[str, Any]]) -> dict[str, Any]:
+def summarize(target: Target, loads: list[dict[str, Any]]) -> dict[str, Any]:
     """One target's figures for one page: medians over its loads, the weight of its first load, raw loads."""
 
     def over(phase: str, key: str) -> dict[str, Any] | None:
@@ -451,7 +451,7 @@ def measure_pages(site: Path, runs: int, use_pyodide: bool, nginx: str | None) -
         browser.close()
         # While the targets still exist: the weights are read from the files they served.
         measured: dict[str, dict[str, Any]] = {
-            page_path: {"forms": forms, **{t.name: summarise(t, loads[t.name, page_path]) for t in served}}
+            page_path: {"forms": forms, **{t.name: summarize(t, loads[t.name, page_path]) for t in served}}
             for page_path, forms in pages.items()
         }
     for figures in measured.values():
