@@ -261,8 +261,10 @@ def _wait_until_live(page: Any, target: Target, page_path: str, forms: list[str]
         page.wait_for_function("() => window.__aitkAnswerable?.done", timeout=left_ms(), polling=50)
     except PlaywrightTimeout as error:
         states = page.evaluate(FORM_STATES_JS, forms)
+        live = all(state == "true" for state in states.values())
+        what = "live but never answerable (no first paint, or a first control stayed disabled)" if live else "not live"
         raise LoadFailed(
-            f"{where}: not live within {READY_TIMEOUT_MS // 1000} s (data-ready {states})\n  {log.describe()}"
+            f"{where}: {what} within {READY_TIMEOUT_MS // 1000} s (data-ready {states})\n  {log.describe()}"
         ) from error
 
 
