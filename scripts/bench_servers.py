@@ -78,7 +78,10 @@ def to_pyodide_page(text: str, page: str) -> str:
 
     ``page`` is the page's path inside the site (``risk-assessment/index.html``): PyScript resolves
     the interpreter URL against the page, so it gets the same relative prefix as the page's other
-    ``_static`` URLs. Links to MicroPython files (preloads) are dropped; nothing else changes.
+    ``_static`` URLs. Links to MicroPython files (preloads) are dropped, and the page's
+    ``<py-config>`` (plugins off for the other interpreter type) becomes ``<mpy-config>``: left
+    as it is, it would be the py script's config and send Pyodide to its default CDN. Nothing
+    else changes.
     """
     interpreter = "../" * page.count("/") + "_static/pyodide/pyodide.mjs"
 
@@ -91,6 +94,7 @@ def to_pyodide_page(text: str, page: str) -> str:
         return "" if href and "/micropython/" in href.group(1) else match.group(0)
 
     rewritten = _LINK.sub(link, _SCRIPT.sub(script, text))
+    rewritten = rewritten.replace("<py-config>", "<mpy-config>").replace("</py-config>", "</mpy-config>")
     if 'type="py"' not in rewritten:
         raise RuntimeError(f'{page}: no <script type="mpy"> to rewrite for Pyodide')
     return rewritten
