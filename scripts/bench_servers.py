@@ -33,8 +33,15 @@ _SCRIPT = re.compile(r"<script\b" + _TAG)
 _LINK = re.compile(r"<link\b" + _TAG)
 _CONFIG = re.compile(r'\sconfig="([^"]*)"')
 
-#: The gzip_types of the nginx example in docs/hosting.md, so the benchmark measures what operators serve.
-NGINX_GZIP_TYPES = "text/css text/javascript application/javascript application/wasm image/svg+xml"
+HOSTING_GUIDE = Path(__file__).resolve().parent.parent / "docs" / "hosting.md"
+
+
+def nginx_gzip_types(guide: Path = HOSTING_GUIDE) -> str:
+    """The ``gzip_types`` of the nginx example in docs/hosting.md: the benchmark serves what operators serve."""
+    found = re.search(r"^\s*gzip_types\s+([^;]+);", guide.read_text(encoding="utf-8"), re.MULTILINE)
+    if found is None:
+        raise RuntimeError(f"{guide}: the nginx example has no gzip_types line")
+    return " ".join(found.group(1).split())
 
 
 # --- Pyodide --------------------------------------------------------------------------------------
@@ -154,7 +161,7 @@ def nginx_config(site: Path, prefix: Path, port: int, mime_types: Path) -> str:
         f"    include {mime_types};\n"
         "    types { text/javascript mjs; }\n"
         "    gzip on;\n"
-        f"    gzip_types {NGINX_GZIP_TYPES};\n"
+        f"    gzip_types {nginx_gzip_types()};\n"
         f"    access_log {prefix / 'access.log'};\n"
         f"{temp_paths}"
         "    server {\n"

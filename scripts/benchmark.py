@@ -138,9 +138,10 @@ LOAD_FIGURES_JS = """ids => {
              .reduce((total, entry) => total + entry.encodedBodySize, 0) };
 }"""
 
-# Answers every radio group with its first option and announces it with one change event (the glue
-# re-scores from the whole form on any change). Returns the group to toggle: the last one with two
-# options (a rated item on the risk page), else the first checkbox.
+# Answers every radio group with its first option, each with its own change event, as a click
+# would (the glue keeps the answers one change at a time, so an unannounced tick is not seen).
+# Returns the group to toggle: the last one with two options (a rated item on the risk page),
+# else the first checkbox.
 ANSWER_ALL_JS = """id => {
   const form = document.querySelector(`form[data-questionnaire="${id}"]`);
   const groups = new Map();
@@ -148,10 +149,11 @@ ANSWER_ALL_JS = """id => {
     if (!groups.has(radio.name)) groups.set(radio.name, []);
     groups.get(radio.name).push(radio);
   }
-  for (const radios of groups.values()) radios[0].checked = true;
   const before = performance.getEntriesByName("aitk:rescore:" + id).length;
-  const last = [...groups.values()].at(-1);
-  if (last) last[0].dispatchEvent(new Event("change", { bubbles: true }));
+  for (const radios of groups.values()) {
+    radios[0].checked = true;
+    radios[0].dispatchEvent(new Event("change", { bubbles: true }));
+  }
   const pairs = [...groups.values()].filter((radios) => radios.length > 1);
   const box = form.querySelector('input[type="checkbox"][name]');
   let toggle = null;
