@@ -40,23 +40,33 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def make_server(
-    site: Path, host: str, port: int, quiet: bool = False, headers: dict[str, str] | None = None
+    site: Path,
+    host: str,
+    port: int,
+    quiet: bool = False,
+    headers: dict[str, str] | None = None,
+    handler: type[SiteHandler] = SiteHandler,
 ) -> http.server.ThreadingHTTPServer:
     """Create (but do not start) a threaded server for ``site``; port 0 picks a free one.
 
-    ``headers`` are added to every response (the tests use it to apply a Content-Security-Policy).
+    ``headers`` are added to every response (the tests use it to apply a Content-Security-Policy);
+    ``handler`` is a SiteHandler subclass (the tests use one that sends a file late).
     """
-    handler = functools.partial(SiteHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site)))
     server.quiet = quiet  # type: ignore[attr-defined]
     server.extra_headers = dict(headers or {})  # type: ignore[attr-defined]
     return server
 
 
 @contextlib.contextmanager
-def serving(site: Path, host: str = "127.0.0.1", headers: dict[str, str] | None = None) -> Iterator[str]:
+def serving(
+    site: Path,
+    host: str = "127.0.0.1",
+    headers: dict[str, str] | None = None,
+    handler: type[SiteHandler] = SiteHandler,
+) -> Iterator[str]:
     """Serve ``site`` on a free port in a background thread; yield its base URL (ending in /)."""
-    server = make_server(site, host, 0, quiet=True, headers=headers)
+    server = make_server(site, host, 0, quiet=True, headers=headers, handler=handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import PageGuard
 from playwright.sync_api import expect
-from serve import SiteHandler
+from serve import SiteHandler, serving
 
 PAGE = "overview/index.html"
 FORM = 'form[data-questionnaire="applicability"]'
@@ -338,19 +335,13 @@ class _SlowHandler(SiteHandler):
 
 @contextlib.contextmanager
 def _slow_site(site: Path, slow_part: str, delay: float) -> Iterator[str]:
-    """The built site on a server that sends one file late; yields the page's URL."""
+    """The built site on a server that sends one file late; yields the page's URL.
+
+    Nothing is cached, so the file is late on every visit, not only the first.
+    """
     handler = type("Slow", (_SlowHandler,), {"slow_part": slow_part, "delay": delay})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    server.quiet = True  # type: ignore[attr-defined]
-    # Nothing is cached, so the file is late on every visit, not only the first.
-    server.extra_headers = {"Cache-Control": "no-store"}  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{PAGE}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site, headers={"Cache-Control": "no-store"}, handler=handler) as base:
+        yield base + PAGE
 
 
 def _errors(page: Any) -> list[str]:

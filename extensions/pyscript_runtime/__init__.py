@@ -7,14 +7,13 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
-from .pages import add_preload, needs_pyscript, require_pyscript, runtime_config, runtime_urls, static_url
+from .pages import add_preload, needs_pyscript, require_pyscript, runtime_config, static_url
 
 __all__ = [
     "add_preload",
     "needs_pyscript",
     "require_pyscript",
     "runtime_config",
-    "runtime_urls",
     "setup",
     "static_url",
 ]

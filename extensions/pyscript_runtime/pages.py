@@ -63,25 +63,19 @@ def stamp(static_file: Path) -> str:
     return f"{zlib.crc32(content):08x}"
 
 
-def static_url(builder: Builder, docname: str, target: str) -> str:
-    """``_static/<target>`` relative to ``docname``'s page, stamped like Sphinx's own links.
+def _static_prefix(builder: Builder, docname: str) -> str:
+    """``_static/`` relative to ``docname``'s page.
 
     PyScript resolves ``interpreter`` and ``files`` against the page, not against ``core.js``,
-    hence relative to the page (any URL sub-path works). The stamp makes browsers fetch a file
-    again after an upgrade, however long a server lets them cache ``_static/``.
+    hence relative to the page (any URL sub-path works).
     """
-    base = relative_uri(builder.get_target_uri(docname), "_static/")
-    return base + target + "?v=" + stamp(Path(builder.outdir) / "_static" / target)
+    return relative_uri(builder.get_target_uri(docname), "_static/")
 
 
-def runtime_urls(builder: Builder, docname: str) -> dict[str, str]:
-    """The page's relative ``_static/`` prefix and its interpreter URL.
-
-    The interpreter is not stamped: PyScript fails to start MicroPython from a URL with a query
-    (measured: the WebAssembly binary is then never found). It changes only with a pinned upgrade.
-    """
-    static = relative_uri(builder.get_target_uri(docname), "_static/")
-    return {"static": static, "interpreter": static + INTERPRETER}
+def static_url(builder: Builder, docname: str, target: str) -> str:
+    """``_static/<target>`` relative to ``docname``'s page, stamped like Sphinx's own links: browsers
+    fetch the file again after an upgrade, however long a server lets them cache ``_static/``."""
+    return _static_prefix(builder, docname) + target + "?v=" + stamp(Path(builder.outdir) / "_static" / target)
 
 
 @cache
@@ -96,8 +90,12 @@ def plugins_off(core_dir: str) -> tuple[str, ...]:
 
 
 def runtime_config(app: Sphinx, docname: str) -> dict[str, Any]:
-    """What every mpy script's ``config`` starts from: the local interpreter, plugins off."""
-    return {"interpreter": runtime_urls(app.builder, docname)["interpreter"], "plugins": _plugins(app)}
+    """What every mpy script's ``config`` starts from: the local interpreter, plugins off.
+
+    The interpreter is not stamped: PyScript fails to start MicroPython from a URL with a query
+    (measured: the WebAssembly binary is then never found). It changes only with a pinned upgrade.
+    """
+    return {"interpreter": _static_prefix(app.builder, docname) + INTERPRETER, "plugins": _plugins(app)}
 
 
 def _plugins(app: Sphinx) -> list[str]:
@@ -116,12 +114,12 @@ def _add_runtime(app: Sphinx, pagename: str, templatename: str, context: dict[st
         return
     app.add_css_file(CORE_CSS)
     app.add_js_file(CORE_JS, type="module")
-    static = runtime_urls(app.builder, pagename)["static"]
+    static = _static_prefix(app.builder, pagename)
     add_preload(context, static_url(app.builder, pagename, CORE_JS), module=True)
     # core.js imports its chunk by its plain name, and micropython.mjs fetches its binary the same way.
     for chunk in sorted((Path(app.outdir) / "_static" / "pyscript").glob("core-*.js")):
         add_preload(context, static + "pyscript/" + chunk.name, module=True)
-    add_preload(context, runtime_urls(app.builder, pagename)["interpreter"], module=True)
+    add_preload(context, static + INTERPRETER, module=True)
     add_preload(context, static + BINARY)
     context["pyscript_config"] = json.dumps({"plugins": _plugins(app)})
 

@@ -32,13 +32,12 @@ def build(tree: dict):  # -> a DOM element
     return window.aitkDom.build(json.dumps(tree))
 
 
-def _control(element) -> dict:  # a form control -> its snapshot, as aitkDom.filled gives it
-    tag = element.tagName
-    typed = element.getAttribute("type") or "text"
-    kind = "textarea" if tag == "TEXTAREA" else ("select" if tag == "SELECT" else typed)
-    # Only boxes and radio buttons have `checked` (MicroPython raises for a missing property).
-    checked = bool(element.checked) if kind in ("checkbox", "radio") else False
-    return {"name": element.getAttribute("name"), "type": kind, "value": element.value, "checked": checked}
+def _as_control(found: list) -> dict:  # [name, type, value, checked] from aitkDom -> a snapshot
+    return {"name": found[0], "type": found[1], "value": found[2], "checked": found[3]}
+
+
+def _control(element) -> dict:  # the form control that changed -> its snapshot
+    return _as_control(json.loads(str(window.aitkDom.snapshot(element))))
 
 
 class BrowserStorage:
@@ -109,8 +108,6 @@ class Questionnaire:
         self.known = specs.controls(self.spec)
         self.answers: dict = {}
         self.notes: dict = {}
-        # Every control's name, type and value (aitkDom.controls), until table rows change.
-        self.all_controls: list | None = None
         # What each result element was last given (selector -> update): only changes are applied.
         self.applied: dict = {}
 
@@ -140,23 +137,19 @@ class Questionnaire:
         self.say("status", self.strings["status.error"].format(error=message))
 
     # --- controls ---------------------------------------------------------------
-    def controls(self) -> list:
-        if self.all_controls is None:
-            found = json.loads(str(window.aitkDom.controls(self.form)))
-            self.all_controls = [{"name": n, "type": t, "value": v, "checked": False} for n, t, v in found]
-        return self.all_controls
+    def controls(self, filled_only: bool) -> list:
+        """Snapshots of the form's controls, in document order (only those holding something)."""
+        return [_as_control(found) for found in json.loads(str(window.aitkDom.controls(self.form, filled_only)))]
 
     def read(self) -> tuple:
         """The whole form's answers and notes (only the controls holding something cross over)."""
-        filled = json.loads(str(window.aitkDom.filled(self.form)))
-        snapshot = [{"name": n, "type": t, "value": v, "checked": c} for n, t, v, c in filled]
-        self.answers, self.notes = form.read(self.spec, snapshot)
+        self.answers, self.notes = form.read(self.spec, self.controls(True))
         return self.answers, self.notes
 
     def write(self, answers: dict, notes: dict) -> None:
         for question_id, count in form.row_counts(self.spec, answers):
             self.draw_rows(question_id, count)
-        states = form.states(self.spec, answers, notes, self.controls())
+        states = form.states(self.spec, answers, notes, self.controls(False))
         window.aitkDom.write(self.form, json.dumps(states))
 
     # --- results ------------------------------------------------------------------
@@ -361,7 +354,6 @@ class Questionnaire:
         box = self.find('[data-rows="' + question_id + '"]')
         question = specs.question(self.spec, question_id)
         if box.children.length != count:
-            self.all_controls = None  # the controls change
             self.applied = {}  # new rows have none of the attributes given before
         while box.children.length > count:
             box.removeChild(box.lastElementChild)

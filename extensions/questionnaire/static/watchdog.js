@@ -43,6 +43,12 @@
 
   function checkable(kind) { return kind === "checkbox" || kind === "radio"; }
 
+  // One control as the engine reads it (engine/form.py): [name, type, value, checked].
+  function snapshot(el) {
+    var kind = kindOf(el);
+    return [el.getAttribute("name"), kind, el.value, checkable(kind) && el.checked];
+  }
+
   function build(node, svg) {
     if (typeof node === "string") return document.createTextNode(node);
     svg = svg || node.tag === "svg";
@@ -77,26 +83,20 @@
   }
 
   window.aitkDom = {
-    // Every named control of a form, in document order, as JSON: [[name, type, value], ...].
-    controls: function (form) {
+    // A form's named controls in document order, as JSON: [[name, type, value, checked], ...].
+    // With filledOnly, unticked boxes and radio buttons (they hold no answer) are left out;
+    // texts and lists always count.
+    controls: function (form, filledOnly) {
       var out = [];
       form.querySelectorAll(CONTROLS).forEach(function (el) {
-        out.push([el.getAttribute("name"), kindOf(el), el.value]);
+        if (filledOnly && checkable(kindOf(el)) && !el.checked) return;
+        out.push(snapshot(el));
       });
       return JSON.stringify(out);
     },
-    // The controls that hold something, as JSON: [[name, type, value, checked], ...]. Unticked
-    // boxes and radio buttons are left out (they hold no answer); texts and lists always count.
-    filled: function (form) {
-      var out = [];
-      form.querySelectorAll(CONTROLS).forEach(function (el) {
-        var kind = kindOf(el);
-        if (checkable(kind) && !el.checked) return;
-        out.push([el.getAttribute("name"), kind, el.value, checkable(kind)]);
-      });
-      return JSON.stringify(out);
-    },
-    // Give each control, in the order of controls(), its state: {"value": text} or {"checked": bool}.
+    // The one control that changed, as JSON: [name, type, value, checked].
+    snapshot: function (el) { return JSON.stringify(snapshot(el)); },
+    // Give each control, in the order of controls(form, false), its state: {"value": text} or {"checked": bool}.
     // A note box (<details>) holding text is opened, so a restored note is seen.
     write: function (form, statesJson) {
       var states = JSON.parse(statesJson);
