@@ -174,5 +174,6 @@ def test_a_fresh_build_stamps_every_engine_and_runtime_file_for_cache_busting(ap
     preloads = [link["href"] for link in page.select('link[rel="preload"]') if "questionnaire/" in link["href"]]
     config = json.loads(page.select_one('script[type="mpy"]')["config"])
     assert len(sources) == 3 and len(styles) == 1
-    assert len(preloads) == len(config["files"]) + 1  # the engine's files and the glue
-    assert [url for url in sources + styles + preloads + list(config["files"]) if "?v=" not in url] == []
+    assert preloads == []  # measured slower with them (docs/performance.md); the runtime is preloaded
+    assert len(config["files"]) > 10
+    assert [url for url in sources + styles + list(config["files"]) if "?v=" not in url] == []

@@ -7,10 +7,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
-from .pages import add_preload, needs_pyscript, require_pyscript, runtime_config, static_url
+from .pages import needs_pyscript, require_pyscript, runtime_config, static_url
 
 __all__ = [
-    "add_preload",
     "needs_pyscript",
     "require_pyscript",
     "runtime_config",

@@ -2,11 +2,12 @@
 
 A page that runs Python gets, besides ``core.js`` and ``core.css``:
 
-- **preloads** in ``<head>``, after the stylesheets: PyScript otherwise discovers its files one
-  after another (core, then its chunk, then the interpreter only once the plugins have loaded,
-  then the WebAssembly binary, then the Python files, the page's script last). Module files get
-  ``rel=modulepreload``; files fetched with ``fetch()`` get ``rel=preload as=fetch crossorigin``
-  (PyScript and MicroPython fetch in CORS mode, so a preload without ``crossorigin`` is wasted).
+- **preloads** of the runtime in ``<head>``, after the stylesheets: PyScript otherwise discovers
+  its files one after another (core, then its chunk, then the interpreter only once the plugins
+  have loaded, then the WebAssembly binary). Module files get ``rel=modulepreload``; the binary,
+  fetched with ``fetch()``, gets ``rel=preload as=fetch crossorigin`` (MicroPython fetches in
+  CORS mode, so a preload without ``crossorigin`` is wasted). The page's own Python files are
+  not preloaded: measured, that delayed the page more than it sped up the engine.
   A preload only helps when its URL is exactly the one later requested, ``?v=`` stamp included:
   :func:`static_url` stamps files the way Sphinx stamps its script tags; the interpreter, and the
   files that other files request (the core chunk, the binary), are preloaded without a stamp.
@@ -102,7 +103,7 @@ def _plugins(app: Sphinx) -> list[str]:
     return list(plugins_off(str(Path(app.outdir) / "_static" / "pyscript")))
 
 
-def add_preload(context: dict[str, Any], href: str, module: bool = False) -> None:
+def _add_preload(context: dict[str, Any], href: str, module: bool = False) -> None:
     """Preload ``href`` on this page: a module (``modulepreload``) or a file fetched with ``fetch()``."""
     link = {"rel": "modulepreload", "href": href} if module else {"rel": "preload", "as": "fetch", "href": href}
     context.setdefault("pyscript_preloads", []).append(link)
@@ -115,12 +116,12 @@ def _add_runtime(app: Sphinx, pagename: str, templatename: str, context: dict[st
     app.add_css_file(CORE_CSS)
     app.add_js_file(CORE_JS, type="module")
     static = _static_prefix(app.builder, pagename)
-    add_preload(context, static_url(app.builder, pagename, CORE_JS), module=True)
+    _add_preload(context, static_url(app.builder, pagename, CORE_JS), module=True)
     # core.js imports its chunk by its plain name, and micropython.mjs fetches its binary the same way.
     for chunk in sorted((Path(app.outdir) / "_static" / "pyscript").glob("core-*.js")):
-        add_preload(context, static + "pyscript/" + chunk.name, module=True)
-    add_preload(context, static + INTERPRETER, module=True)
-    add_preload(context, static + BINARY)
+        _add_preload(context, static + "pyscript/" + chunk.name, module=True)
+    _add_preload(context, static + INTERPRETER, module=True)
+    _add_preload(context, static + BINARY)
     context["pyscript_config"] = json.dumps({"plugins": _plugins(app)})
 
 

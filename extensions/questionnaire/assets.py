@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pyscript_runtime import add_preload, runtime_config, static_url
+from pyscript_runtime import runtime_config, static_url
 from sphinx.application import Sphinx
 from static_files import copy_to_static
 
@@ -43,9 +43,10 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[st
         static_url(app.builder, pagename, f"{STATIC}/{name}"): "./" + name
         for name in engine_files(domain(app.env).has_views(pagename))
     }
+    # Not preloaded: measured, preloading the 20-odd engine files made DOMContentLoaded and the
+    # first answerable control 50-150 ms later (they compete with the page's own files for
+    # connections) and did not make the form live sooner (docs/performance.md).
     config = {**runtime_config(app, pagename), "files": files}
-    for url in [*sorted(files), static_url(app.builder, pagename, f"{STATIC}/glue.py")]:
-        add_preload(context, url)
     app.add_css_file(f"{STATIC}/questionnaire.css")
     # A classic script without defer runs while the page is parsed, so it has always run before
     # any module script (PyScript's core.js, and so the glue): the glue relies on what it defines.
