@@ -1,4 +1,8 @@
-"""The ``questionnaire`` directive: a YAML definition becomes a form on the page."""
+"""The ``questionnaire`` directive: a YAML definition becomes a form on the page.
+
+``questionnaire:levels`` shows the same file's levels and what each means, so a page that
+explains the stages and the form that gives them share one text.
+"""
 
 from __future__ import annotations
 
@@ -14,29 +18,22 @@ from sphinx.util.docutils import SphinxDirective
 
 from .domain import domain
 from .errors import WARNING_TYPE, DefinitionError
-from .model import load_definition
+from .model import Definition, load_definition
 from .render import FormRenderer
 from .strings import text
 
 logger = logging.getLogger(__name__)
 
 
-class QuestionnaireDirective(SphinxDirective):
-    """Render the questionnaire defined in the YAML file named by the argument.
-
-    Options: ``:how-scored:`` (``show``, the default, or ``hide``); ``:form:`` (``show``, the
-    default, or ``hide``: only "How this is scored", for a page that explains the method).
-    """
+class _DefinitionDirective(SphinxDirective):
+    """A directive whose argument is a definition file, relative to the page."""
 
     required_arguments = 1
     optional_arguments = 0
     has_content = False
-    option_spec: ClassVar[dict[str, Any]] = {
-        "how-scored": lambda value: directives.choice(value, ("show", "hide")),
-        "form": lambda value: directives.choice(value, ("show", "hide")),
-    }
 
-    def run(self) -> list[nodes.Node]:
+    def load(self) -> Definition | None:
+        """The validated definition, or None after logging its located error (the build then fails)."""
         rel_path, abs_path = self.env.relfn2path(self.arguments[0], self.env.docname)
         path = Path(abs_path)
         self.env.note_dependency(rel_path)
@@ -50,6 +47,25 @@ class QuestionnaireDirective(SphinxDirective):
             # fails: the domain remembers the error and sets the exit status at the end.
             logger.error(str(error), location=self.get_location(), type=WARNING_TYPE, subtype="definition")
             domain(self.env).note_error(self.env.docname, str(error))
+            return None
+        return definition
+
+
+class QuestionnaireDirective(_DefinitionDirective):
+    """Render the questionnaire defined in the YAML file named by the argument.
+
+    Options: ``:how-scored:`` (``show``, the default, or ``hide``); ``:form:`` (``show``, the
+    default, or ``hide``: only "How this is scored", for a page that explains the method).
+    """
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "how-scored": lambda value: directives.choice(value, ("show", "hide")),
+        "form": lambda value: directives.choice(value, ("show", "hide")),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        definition = self.load()
+        if definition is None:
             return []
         for subtype, message in definition.notes:
             logger.warning(message, location=self.get_location(), type=WARNING_TYPE, subtype=subtype)
@@ -74,3 +90,20 @@ class QuestionnaireDirective(SphinxDirective):
             container += renderer.how_scored()
         self.set_source_info(container)
         return [container]
+
+
+class LevelsDirective(_DefinitionDirective):
+    """``{questionnaire:levels} <file>``: the definition's levels as a definition list (label, meaning)."""
+
+    def run(self) -> list[nodes.Node]:
+        definition = self.load()
+        if definition is None:
+            return []
+        listing = nodes.definition_list(classes=["questionnaire-levels"])
+        for level in definition.spec["levels"]:
+            item = nodes.definition_list_item()
+            item += nodes.term("", level["label"])
+            item += nodes.definition("", nodes.paragraph("", level["meaning"]))
+            listing += item
+        self.set_source_info(listing)
+        return [listing]

@@ -41,16 +41,24 @@ class questionnaire_item_list(nodes.General, nodes.Element):
 class ItemListDirective(SphinxDirective):
     """List the items of one dimension value: ``{questionnaire:items} principle fairness``.
 
-    Option ``:questionnaire:`` keeps the items of one questionnaire only.
+    Option ``:questionnaire:`` keeps the items of one questionnaire only; ``:numbered:`` makes
+    a numbered list (statements a reader can also score on paper, by number).
     """
 
     required_arguments = 2
     has_content = False
-    option_spec: ClassVar[dict[str, Any]] = {"questionnaire": directives.unchanged_required}
+    option_spec: ClassVar[dict[str, Any]] = {
+        "questionnaire": directives.unchanged_required,
+        "numbered": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
         node = questionnaire_item_list(
-            "", kind=self.arguments[0], value=self.arguments[1], questionnaire=self.options.get("questionnaire")
+            "",
+            kind=self.arguments[0],
+            value=self.arguments[1],
+            questionnaire=self.options.get("questionnaire"),
+            numbered="numbered" in self.options,
         )
         self.set_source_info(node)
         domain(self.env).note_list(self.env.docname)
@@ -211,7 +219,11 @@ def _fill_item_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None
     qdomain = domain(app.env)
     for node in list(doctree.findall(questionnaire_item_list)):
         kind, value, only = node["kind"], node["value"], node["questionnaire"]
-        listing = nodes.bullet_list(classes=["questionnaire-item-list"])
+        if node.get("numbered"):
+            listing: nodes.Element = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        else:
+            listing = nodes.bullet_list()
+        listing["classes"].append("questionnaire-item-list")
         for item_doc, item in qdomain.items():
             if only and item["questionnaire"] != only:
                 continue

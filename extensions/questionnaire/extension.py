@@ -6,7 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .assets import setup_assets
-from .directive import QuestionnaireDirective
+from .directive import LevelsDirective, QuestionnaireDirective
 from .domain import setup_domain
 from .nodes import setup_nodes
 
@@ -27,4 +27,5 @@ def setup_extension(app: Sphinx) -> None:
     app.add_directive("questionnaire", QuestionnaireDirective)
     setup_nodes(app)
     setup_domain(app)
+    app.add_directive_to_domain("questionnaire", "levels", LevelsDirective)
     setup_assets(app)

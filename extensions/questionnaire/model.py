@@ -262,8 +262,8 @@ def _check_question(doc: Located, raw: dict[str, Any], path: Path_, group_ids: s
 
 #: ``data-*`` names the form and its results already use: a dimension cannot take them.
 RESERVED_KINDS = frozenset(
-    {"action", "complete", "failed", "level", "note", "percent", "progress", "question", "questionnaire"}
-    | {"ready", "result", "role", "score", "version"}
+    {"action", "complete", "failed", "find-out", "level", "note", "percent", "priority", "progress", "question"}
+    | {"questionnaire", "ready", "result", "role", "score", "version"}
 )
 
 
@@ -310,6 +310,14 @@ def validate(doc: Located) -> None:
             raise doc.error(
                 ("recommendations", index, "level"), f"unknown level '{rec['level']}' (levels: {', '.join(level_ids)})"
             )
+    for si, section in enumerate(data["sections"]):
+        advice = section.get("advice", [])
+        for index, rec in enumerate(advice):
+            at: Path_ = ("sections", si, "advice", index, "level")
+            if rec["level"] not in level_ids:
+                raise doc.error(at, f"unknown level '{rec['level']}' (levels: {', '.join(level_ids)})")
+            if rec["level"] in [other["level"] for other in advice[:index]]:
+                raise doc.error(at, f"this section already has advice for '{rec['level']}'")
 
 
 # --- normalization: valid data becomes the engine's spec ----------------------------------
@@ -317,10 +325,13 @@ def validate(doc: Located) -> None:
 
 def _options(data: dict[str, Any], raw: dict[str, Any]) -> list[dict[str, Any]]:
     options = data["scales"][raw["scale"]] if "scale" in raw else raw["options"]
-    return [
-        {"id": o["id"], "label": o["label"], "value": o.get("value"), "unknown": bool(o.get("unknown", False))}
-        for o in options
-    ]
+    out = []
+    for o in options:
+        option = {"id": o["id"], "label": o["label"], "value": o.get("value"), "unknown": bool(o.get("unknown", False))}
+        if o.get("meaning"):
+            option["meaning"] = o["meaning"]
+        out.append(option)
+    return out
 
 
 def _column(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
@@ -357,7 +368,13 @@ def _question(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         question["options"] = _options(data, raw)
     if "suggest" in raw:
         question["suggest"] = copy.deepcopy(raw["suggest"])
+    if raw.get("headline"):
+        question["headline"] = raw["headline"]
     return question
+
+
+def _advice(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"level": r["level"], "text": r["text"], "refs": list(r.get("refs", []))} for r in raw]
 
 
 def normalize(data: dict[str, Any]) -> dict[str, Any]:
@@ -380,11 +397,13 @@ def normalize(data: dict[str, Any]) -> dict[str, Any]:
                 "intro": s.get("intro"),
                 "ref": s.get("ref"),
                 "groups": [{"id": g["id"], "title": g["title"], "ref": g.get("ref")} for g in s.get("groups", [])],
+                "advice": _advice(s.get("advice", [])),
                 "questions": [_question(data, q) for q in s["questions"]],
             }
             for s in data["sections"]
         ],
         "views": [{"type": v["type"], "dimension": v.get("dimension", "sections")} for v in data.get("views", [])],
+        "recommendations": _advice(data.get("recommendations", [])),
         "migrations": copy.deepcopy(data.get("migrations", [])),
     }
 
@@ -437,10 +456,7 @@ def build_definition(doc: Located) -> Definition:
         source=doc.filename,
         intro=data.get("intro"),
         interpretation=data.get("interpretation"),
-        recommendations=[
-            {"level": r["level"], "text": r["text"], "refs": list(r.get("refs", []))}
-            for r in data.get("recommendations", [])
-        ],
+        recommendations=spec["recommendations"],
         references=_references(doc),
     )
 

@@ -309,6 +309,81 @@ class FormRenderer:
             classes=["result-flagged"],
         )
 
+    def priorities(self) -> nodes.Node:
+        """The sections the result makes priorities: one hidden line per scored section, with its advice.
+
+        The browser shows the priorities' lines, puts them in the result's order (lowest score
+        first) and shows each one's advice for its level.
+        """
+        strings = catalogue(self.lang)
+        below = self.spec["params"].get("priority_below")
+        title = self.id("priorities-title")
+        totals = {entry["id"]: entry["total"] for entry in self.empty["sections"]}
+        lines = []
+        for section in self.spec["sections"]:
+            if not totals.get(section["id"]):
+                continue
+            name = _ref(section["ref"], section["title"]) if section.get("ref") else nodes.Text(section["title"])
+            line = element(
+                "li",
+                text_element("span", "", classes=["result-name"]),
+                nodes.Text(": "),
+                text_element("span", "", classes=["result-value"], data_role="value"),
+                data_priority=section["id"],
+                data_level=NOT_ASSESSED,
+                hidden=True,
+            )
+            line.children[0] += name
+            for advice in section["advice"]:
+                paragraph = self._advice(advice)
+                paragraph["classes"].append("priority-advice")
+                line += element("div", paragraph, data_advice_level=advice["level"], hidden=True)
+            lines.append(line)
+        heading = self.t("result.priorities.title", level=specs.level_label(self.spec, below, strings))
+        return element(
+            "div",
+            text_element("p", heading, classes=["result-priorities-title"], id=title),
+            text_element(
+                "p",
+                self.t("result.priorities.none", level=specs.level_label(self.spec, below, strings)),
+                data_role="priorities-none",
+                hidden=True,
+            ),
+            element("ol", *lines, aria_labelledby=title, data_role="priority-list"),
+            classes=["result-priorities"],
+            data_role="priorities",
+            hidden=True,
+        )
+
+    def to_find_out(self) -> list[nodes.Node]:
+        """The statements answered "don't know": one hidden line per statement that offers such an answer."""
+        title = self.id("find-out-title")
+        lines = []
+        for section, q in specs.questions(self.spec):
+            if not any(option.get("unknown") for option in q.get("options", [])):
+                continue
+            lines.append(
+                element(
+                    "li",
+                    element("a", nodes.Text(q["text"]), href="#" + self.id("q", q["id"])),
+                    nodes.Text(" (" + section["title"] + ")"),
+                    data_find_out=q["id"],
+                    hidden=True,
+                )
+            )
+        if not lines:
+            return []
+        return [
+            element(
+                "div",
+                text_element("p", self.t("result.to_find_out.title"), classes=["result-find-out-title"], id=title),
+                element("ul", *lines, aria_labelledby=title),
+                classes=["result-find-out"],
+                data_role="to-find-out",
+                hidden=True,
+            )
+        ]
+
     def text_question(
         self, q: dict[str, Any], number: int, described: list[str], help_: list[nodes.Node], marks: dict[str, str]
     ) -> nodes.Node:
@@ -447,6 +522,10 @@ class FormRenderer:
             parts.append(element("ul", *rows, classes=["result-breakdown"]))
         if self.spec["params"].get("flag_from"):
             parts.append(self.flagged())
+        if "priorities" in self.empty and self.spec["params"].get("priority_below"):
+            parts.append(self.priorities())
+        if "to_find_out" in self.empty:
+            parts.extend(self.to_find_out())
         parts.extend(self.view(view) for view in self.spec["views"])
         parts.append(
             element(

@@ -1,11 +1,14 @@
 """What a result changes on the page, as data: the glue applies every update the same way.
 
-An update is ``{"selector", "attributes", "texts", "hidden", "lines", "tree"}``: the glue finds
-every element matching ``selector`` inside the form, sets each ``[name, value]`` of
+An update is ``{"selector", "attributes", "texts", "hidden", "lines", "tree", "order"}``: the
+glue finds every element matching ``selector`` inside the form, sets each ``[name, value]`` of
 ``attributes``, writes each ``[child selector, text]`` of ``texts`` (an empty child selector
 means the element itself), sets ``hidden`` when it is not None, and replaces the element's
 content with a list of ``lines``, or with an element ``tree`` (``tree.py``: a chart, a table),
-when they are given. A new instrument needs no browser-side code.
+when they are given. ``order``, when given, is a list of child selectors: those children are
+moved to the end of the element in that order, so what is read follows the result's ranking
+(CSS ordering would leave screen readers in the old order). A new instrument needs no
+browser-side code.
 """
 
 from . import form, report
@@ -21,6 +24,7 @@ def _update(selector: str, attributes: list, texts: list | None = None, hidden: 
         "hidden": hidden,
         "lines": None,
         "tree": None,
+        "order": None,
     }
 
 
@@ -81,6 +85,52 @@ def _item_updates(spec: dict, result: dict, strings: dict) -> list:
         else:
             out.append(_update(flag_selector(item["id"]), [], hidden=True))
     out.append(_update('[data-role="flagged-none"]', [], hidden=bool(flagged)))
+    return out
+
+
+def priority_selector(section_id: str) -> str:
+    """The line of one section in the list of priorities."""
+    return '[data-priority="' + section_id + '"]'
+
+
+def _priority_updates(spec: dict, result: dict, strings: dict) -> list:
+    """The priorities: which lines show, in the result's order, each with its advice for its level."""
+    if "priorities" not in result or not spec.get("params", {}).get("priority_below"):
+        return []
+    ranked = {}
+    for priority in result["priorities"]:
+        ranked[priority["id"]] = priority
+    out = []
+    for entry in result["sections"]:
+        section = specs.section(spec, entry["id"]) or {}
+        found = ranked.get(entry["id"])
+        level = found["level"] if found else specs.NOT_ASSESSED
+        words = specs.level_text(spec, level, found["score"], strings) if found else ""
+        line = priority_selector(entry["id"])
+        out.append(_update(line, [["data-level", level]], [['[data-role="value"]', words]], found is None))
+        for advice in section.get("advice", []):
+            selector = line + ' [data-advice-level="' + advice["level"] + '"]'
+            out.append(_update(selector, [], hidden=advice["level"] != level))
+    order = _update('[data-role="priority-list"]', [])
+    order["order"] = [priority_selector(p["id"]) for p in result["priorities"]]
+    out.append(order)
+    assessed = result["level"] != specs.NOT_ASSESSED
+    out.append(_update('[data-role="priorities"]', [], hidden=not assessed))
+    out.append(_update('[data-role="priorities-none"]', [], hidden=bool(result["priorities"])))
+    return out
+
+
+def _find_out_updates(spec: dict, result: dict) -> list:
+    """The statements to find out about: each line shown or hidden, the list hidden when empty."""
+    if "to_find_out" not in result:
+        return []
+    out = []
+    for item in result["items"]:
+        question = item.get("question") or specs.question(spec, item["id"])
+        if any(option.get("unknown") for option in question.get("options", [])):
+            selector = '[data-find-out="' + item["id"] + '"]'
+            out.append(_update(selector, [], hidden=item["id"] not in result["to_find_out"]))
+    out.append(_update('[data-role="to-find-out"]', [], hidden=not result["to_find_out"]))
     return out
 
 
@@ -174,6 +224,8 @@ def updates(spec: dict, result: dict, strings: dict, previous: dict | None = Non
     for level in [specs.NOT_ASSESSED] + [lv["id"] for lv in spec["levels"]]:
         out.append(_update('.result-recommendation[data-level="' + level + '"]', [], hidden=level != result["level"]))
     out.extend(_item_updates(spec, result, strings))
+    out.extend(_priority_updates(spec, result, strings))
+    out.extend(_find_out_updates(spec, result))
     out.extend(_row_updates(result, strings))
     out.extend(_view_updates(spec, result, strings, previous))
     why = _update('[data-role="why"]', [])

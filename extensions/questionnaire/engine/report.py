@@ -153,6 +153,50 @@ def answer_rows(spec: dict, answers: dict, notes: dict, strings: dict | None = N
     return rows
 
 
+def _headline_text(question: dict, answers: dict) -> str:
+    kind = question["type"]
+    if kind == "table":
+        # One person, system or action per row: its filled cells, in column order.
+        rows = []
+        for row in specs.table_rows(answers, question["id"]):
+            cells = [_cell_text(c, row[c["id"]]) for c in question.get("columns", []) if row.get(c["id"])]
+            if cells:
+                rows.append(", ".join(cells))
+        return "; ".join(rows)
+    if kind in specs.TEXT_TYPES:
+        return answers.get(question["id"], "")
+    chosen = answers.get(question["id"])
+    if kind in specs.LIST_TYPES:
+        return "; ".join(o["label"] for o in question["options"] if o["id"] in (chosen or []))
+    return specs.option_label(question.get("options", []), chosen) if chosen else ""
+
+
+def headlines(spec: dict, answers: dict) -> list:
+    """``(label, answer)`` for each question marked ``headline``, in form order, answered or not."""
+    out = []
+    for _section, question in specs.questions(spec):
+        if question.get("headline"):
+            out.append((question["headline"], _headline_text(question, answers)))
+    return out
+
+
+def next_steps(spec: dict, result: dict, strings: dict) -> list:
+    """ "What to do next", as lines: the advice for the result's level, then each priority's advice."""
+    lines = []
+    for rec in spec.get("recommendations", []):
+        if rec["level"] == result["level"]:
+            lines.append(rec["text"])
+    for priority in result.get("priorities", []):
+        section = specs.section(spec, priority["id"]) or {}
+        words = specs.level_text(spec, priority["level"], priority.get("score"), strings)
+        line = specs.title_of(spec, "sections", priority["id"]) + " (" + words + ")"
+        for advice in section.get("advice", []):
+            if advice["level"] == priority["level"]:
+                line += ": " + advice["text"]
+        lines.append(line)
+    return lines
+
+
 def _md_cell(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
@@ -171,7 +215,15 @@ def to_markdown(
         "- " + strings["report.questionnaire"] + ": " + spec["title"] + " (" + spec["id"] + ", " + spec["version"] + ")"
     )
     out.append("- " + strings["report.result"] + ": " + specs.level_label(spec, result["level"], strings))
+    for label, answer in headlines(spec, answers):
+        out.append("- " + _md_cell(label) + ": " + _md_cell(answer or strings["report.not-given"]))
     out.append("")
+    steps = next_steps(spec, result, strings)
+    if steps:
+        out.append("## " + strings["result.recommendations"])
+        out.append("")
+        out.extend("- " + _md_cell(line) for line in steps)
+        out.append("")
     out.append("## " + strings["result.why"])
     out.append("")
     for line in explain(spec, result, strings):
@@ -217,6 +269,8 @@ def to_csv(spec: dict, answers: dict, notes: dict, result: dict, strings: dict) 
     level = specs.level_label(spec, result["level"], strings)
     lines = [",".join(["section", "question_id", "question", "part", "answer", "note"])]
     lines.append(",".join(_csv_cell(c) for c in ["", "result", strings["report.result"], "", level, ""]))
+    for label, answer in headlines(spec, answers):
+        lines.append(",".join(_csv_cell(c) for c in ["", "headline", label, "", answer, ""]))
     for row in answer_rows(spec, answers, notes, strings):
         lines.append(",".join(_csv_cell(c) for c in row))
     if notes.get(specs.GENERAL_NOTE):

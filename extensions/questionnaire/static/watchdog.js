@@ -80,6 +80,13 @@
       });
       replaceContent(el, list);
     }
+    // Listed children move to the end in the listed order: the DOM order is the reading order.
+    if (update.order) {
+      update.order.forEach(function (selector) {
+        var child = el.querySelector(":scope > " + selector);
+        if (child) el.appendChild(child);
+      });
+    }
   }
 
   window.aitkDom = {

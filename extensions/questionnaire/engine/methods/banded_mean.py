@@ -194,11 +194,20 @@ def how(spec: dict, strings: dict) -> list:
             first = question
             break
     if first is not None:
+        options = first["options"]
+        header = [strings["how.col.answer"], strings["how.col.value"]]
+        # A third column when the author says what the answers mean.
+        meanings = any(option.get("meaning") for option in options)
+        if meanings:
+            header.append(strings["how.col.meaning"])
         rows = []
-        for option in first["options"]:
+        for option in options:
             label = option["label"] + (" " + strings["how.unknown"] if option.get("unknown") else "")
-            rows.append([label, str(option["value"])])
-        blocks.append(text.table(strings["how.values"], [strings["how.col.answer"], strings["how.col.value"]], rows))
+            row = [label, str(option["value"])]
+            if meanings:
+                row.append(option.get("meaning") or "")
+            rows.append(row)
+        blocks.append(text.table(strings["how.values"], header, rows))
     blocks.append(text.bands_table(_band_rows(spec, strings), strings))
     blocks.append(text.levels_table(spec, strings))
     return blocks
