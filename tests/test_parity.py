@@ -21,6 +21,7 @@ DEFINITIONS = {
     "risk": ROOT / "tests" / "roots" / "test-q-dimensions" / "risk.yaml",
     "record": ROOT / "tests" / "roots" / "test-q-fields" / "record.yaml",
     "readiness-sample": ROOT / "tests" / "roots" / "test-q-views" / "readiness.yaml",
+    "readiness": ROOT / "content" / "questionnaires" / "readiness.yaml",
 }
 #: Every view on every definition: those that do not fit are refused, and the refusal is compared too.
 VIEWS = [
@@ -211,6 +212,13 @@ def test_real_definitions_are_compared_with_their_dimensions(cpython_lines: list
     assert outputs["record: file 4"]["check"]["ok"] is True
     updates = [u["selector"] for u in outputs["risk: sparse"]["report"]["updates"]]
     assert '[data-result-principle="equality"]' in updates
+    # Readiness: every statement "not in place" (first) or "don't know" (last, value 0 and to find out).
+    readiness = outputs["readiness: first options"]["score"]
+    assert (readiness["level"], readiness["score"], len(readiness["priorities"])) == ("starting", "0.00", 9)
+    unknown = outputs["readiness: last options"]["score"]
+    assert (unknown["level"], len(unknown["to_find_out"]), unknown["complete"]) == ("starting", 45, True)
+    ordered = [u for u in outputs["readiness: mixed"]["report"]["updates"] if u["order"] is not None]
+    assert [u["selector"] for u in ordered] == ['[data-role="priority-list"]']
 
 
 def test_micropython_prints_the_same_lines_as_cpython(cpython_lines: list[str], micropython_lines: list[str]) -> None:
@@ -271,6 +279,8 @@ def test_chart_cases_draw_the_views_that_fit_and_refuse_the_others(cpython_lines
             ("risk-assessment", "radar by sections"),
             ("risk-assessment", "radar by groups"),
             ("readiness-sample", "heat-map by sections"),
+            ("readiness", "heat-map by sections"),
+            ("readiness", "radar by groups"),
             ("record", "heat-map by sections"),
             ("record", "radar by sections"),
             ("record", "radar by groups"),

@@ -148,3 +148,46 @@ def test_reserved_level_id_is_refused(tmp_path: Path) -> None:
 def test_field_paths_read_like_the_yaml() -> None:
     assert format_path(("sections", 2, "questions", 0, "options")) == "sections[2].questions[0].options"
     assert format_path(()) == "(top level)"
+
+
+ADVISED = BANDED.replace(
+    "BANDS", "[{below: 1, level: starting}, {below: 2, level: developing}, {level: advanced}]"
+).replace(
+    "    title: Area\n", "    title: Area\n    advice:\n      - {level: starting, text: Begin here.}\n      - ADVICE\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("advice", "message"),
+    [
+        ("{level: urgent, text: Hurry.}", "q.yaml:21:17: sections[0].advice[1].level: unknown level 'urgent'"),
+        ("{level: starting, text: Again.}", "q.yaml:21:17: sections[0].advice[1].level: this section already"),
+        ("{level: not-assessed, text: Answer.}", "q.yaml:21:17: sections[0].advice[1].level: unknown level"),
+        ("{level: developing}", "q.yaml:21:9: sections[0].advice[1]: missing required field 'text'"),
+    ],
+)
+def test_section_advice_names_known_levels_once(tmp_path: Path, advice: str, message: str) -> None:
+    assert _error(tmp_path, ADVISED.replace("ADVICE", advice)).startswith(message)
+
+
+def test_advice_meanings_and_headlines_reach_the_spec(tmp_path: Path) -> None:
+    text = ADVISED.replace("ADVICE", "{level: developing, text: Keep going., refs: [roadmap]}")
+    text = text.replace("value: 2}", "value: 2, meaning: Some of it.}")
+    text = text.replace(
+        'text: "Statement one"}',
+        'text: "Statement one"}\n      - {id: when, type: date, text: "When?", headline: Date}',
+    )
+    spec = _load(tmp_path, text).spec  # type: ignore[attr-defined]
+    section = spec["sections"][0]
+    assert section["advice"] == [
+        {"level": "starting", "text": "Begin here.", "refs": []},
+        {"level": "developing", "text": "Keep going.", "refs": ["roadmap"]},
+    ]
+    options = section["questions"][0]["options"]
+    assert [o.get("meaning") for o in options] == [None, None, "Some of it."]
+    assert "meaning" not in options[0], "a meaning only where the author gave one"
+    assert section["questions"][1]["headline"] == "Date"
+    assert "headline" not in section["questions"][0]
+    assert _error(tmp_path, text.replace("headline: Date", "headline: true")).endswith(
+        "sections[0].questions[1].headline: must be a string (got True)"
+    )
