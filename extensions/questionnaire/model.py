@@ -184,7 +184,7 @@ _TYPE_KEYS = {
     "long-text": {"max_length"},
     "date": set(),
     "checklist": {"options", "scale"},
-    "table": {"columns", "max_rows", "due"},
+    "table": {"columns", "max_rows", "due", "import", "signature"},
 }
 _ALL_TYPE_KEYS = set().union(*_TYPE_KEYS.values())
 
@@ -212,8 +212,12 @@ def _check_table(doc: Located, raw: dict[str, Any], path: Path_) -> None:
         for key in ("options", "scale"):
             if key in column:
                 raise doc.error((*at, key), f"a {kind} column takes no '{key}'")
-        if kind == "date" and "max_length" in column:
-            raise doc.error((*at, "max_length"), "a date column takes no 'max_length'")
+        if kind in ("date", "source") and "max_length" in column:
+            raise doc.error((*at, "max_length"), f"a {kind} column takes no 'max_length'")
+    if "import" in raw:
+        _check_import(doc, raw, path, by_id)
+    elif any(column.get("type") == "source" for column in columns):
+        raise doc.error((*path, "columns"), "a source column is filled by 'import': this table has no 'import'")
     due = raw.get("due")
     if due is None:
         return
@@ -233,6 +237,27 @@ def _check_table(doc: Located, raw: dict[str, Any], path: Path_) -> None:
                 (*path, "due", "done", "options", index),
                 f"unknown option '{option}' (column '{done['column']}' offers: {', '.join(offered)})",
             )
+
+
+def _check_import(doc: Located, raw: dict[str, Any], path: Path_, by_id: dict[str, Any]) -> None:
+    rule = raw["import"]
+    at = (*path, "import")
+    for key, wanted in (("text", "text"), ("source", "source")):
+        found = by_id.get(rule[key])
+        if found is None or found.get("type", "text") != wanted:
+            raise doc.error((*at, key), f"'{rule[key]}' is not a {wanted} column of this table")
+    status = rule.get("status")
+    if status is None:
+        return
+    found = by_id.get(status["column"])
+    if found is None or found.get("type") != "choice":
+        raise doc.error((*at, "status", "column"), f"'{status['column']}' is not a choice column of this table")
+    offered = [o["id"] for o in _options(doc.data, found)]
+    if status["option"] not in offered:
+        raise doc.error(
+            (*at, "status", "option"),
+            f"unknown option '{status['option']}' (column '{status['column']}' offers: {', '.join(offered)})",
+        )
 
 
 def _check_question(doc: Located, raw: dict[str, Any], path: Path_, group_ids: set[str]) -> None:
@@ -340,6 +365,8 @@ def _column(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         column["options"] = _options(data, raw)
     elif column["type"] == "text":
         column["max_length"] = raw.get("max_length", specs.DEFAULT_MAX_LENGTH["text"])
+    elif column["type"] == "source":
+        column["max_length"] = specs.DEFAULT_MAX_LENGTH["text"]
     return column
 
 
@@ -364,6 +391,10 @@ def _question(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         question["columns"] = [_column(data, c) for c in raw["columns"]]
         question["max_rows"] = raw.get("max_rows", specs.DEFAULT_MAX_ROWS)
         question["due"] = copy.deepcopy(raw.get("due"))
+        if "import" in raw:
+            question["import"] = copy.deepcopy(raw["import"])
+        if raw.get("signature"):
+            question["signature"] = True
     elif kind != "date":
         question["options"] = _options(data, raw)
     if "suggest" in raw:

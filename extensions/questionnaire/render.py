@@ -8,7 +8,7 @@ from docutils import nodes
 from json_data import json_data
 from sphinx import addnodes
 
-from .engine import charts, report, scoring
+from .engine import charts, proposals, report, scoring
 from .engine import spec as specs
 from .model import NOT_ASSESSED, Definition
 from .nodes import element, text_element
@@ -108,6 +108,8 @@ class FormRenderer:
             text_element("p", self.t("privacy"), classes=["questionnaire-privacy"]),
             self.records(),
         ]
+        if proposals.tables(spec):
+            children.append(self.imports())
         number = 0
         # Totals as the engine counts them (scored questions, or every expected field for progress).
         totals = {entry["id"]: entry["total"] for entry in self.empty["sections"]}
@@ -417,11 +419,26 @@ class FormRenderer:
         )
 
     def table(self, q: dict[str, Any]) -> nodes.Node:
-        """A table's rows (drawn by the browser from ``form.table_row``) and its "add a row" button."""
+        """A table's rows (drawn by the browser from ``form.table_row``) and its "add a row" button.
+
+        A table of people signing, while it has no rows, prints a blank block to fill in by hand.
+        """
+        if q.get("signature"):
+            blanks = [text_element("p", c["label"] + ":", classes=["signature-blank"]) for c in q["columns"]]
+            blanks.append(text_element("p", self.t("table.signature"), classes=["signature-line"]))
+            empty = element(
+                "div",
+                text_element("p", self.t("table.empty"), classes=["screen-only"]),
+                *blanks,
+                classes=["question-table-empty"],
+                data_role="table-empty",
+            )
+        else:
+            empty = text_element("p", self.t("table.empty"), classes=["question-table-empty"], data_role="table-empty")
         return element(
             "div",
             element("div", classes=["question-table-rows"], data_rows=q["id"]),
-            text_element("p", self.t("table.empty"), classes=["question-table-empty"], data_role="table-empty"),
+            empty,
             text_element(
                 "button",
                 self.t("table.add"),
@@ -434,6 +451,34 @@ class FormRenderer:
             classes=["question-table"],
             data_table=q["id"],
             data_max_rows=q["max_rows"],
+        )
+
+    def imports(self) -> nodes.Node:
+        """Actions proposed by other questionnaires' saved records: where to put them, and one button per record.
+
+        The browser fills in the offers from the records kept in this browser (``proposals.offers``).
+        """
+        title = self.id("imports-title")
+        target = self.id("imports-target")
+        choices = []
+        for section, question in specs.questions(self.spec):
+            if question.get("type") == "table" and question.get("import"):
+                choices.append(text_element("option", section["title"], value=question["id"]))
+        return element(
+            "section",
+            text_element("p", self.t("import.title"), classes=["imports-title"], id=title),
+            text_element("p", self.t("import.intro")),
+            element(
+                "div",
+                text_element("label", self.t("import.target"), for_=target),
+                element("select", *choices, id=target, data_import="target"),
+                classes=["records-field"],
+            ),
+            element("div", data_role="import-offers"),
+            classes=["questionnaire-imports"],
+            aria_labelledby=title,
+            data_role="imports",
+            hidden=True,
         )
 
     def options(self, base: str, name: str, options: list[dict[str, Any]], kind: str) -> nodes.Node:
@@ -663,6 +708,11 @@ class FormRenderer:
             text_element("button", self.t("actions.print"), type="button", data_action="print"),
             text_element("button", self.t("actions.markdown"), type="button", data_action="markdown"),
             text_element("button", self.t("actions.csv"), type="button", data_action="csv"),
+            *(
+                [text_element("button", self.t("actions.plan"), type="button", data_action="plan-csv")]
+                if report.plan_tables(self.spec)
+                else []
+            ),
             text_element("button", self.t("actions.clear"), type="button", data_action="clear"),
         ]
         return element(

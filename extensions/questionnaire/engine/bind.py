@@ -134,10 +134,22 @@ def _find_out_updates(spec: dict, result: dict) -> list:
     return out
 
 
-def _row_updates(result: dict, strings: dict) -> list:
-    """Each table row: ``data-overdue`` and its status text (words, not colour alone)."""
+def _row_updates(result: dict, strings: dict, root: str) -> list:
+    """Each table row: ``data-overdue`` and its status text (words, not colour alone); for an
+    imported row, the link to where it came from (``root``: this page's way to the site's root)."""
     out = []
     for table in result.get("tables", []):
+        linked = {}
+        for index, source in table.get("sources", []):
+            linked[index] = source
+        if "sources" in table:
+            for index in range(table["rows"]):
+                row = form.row_selector(table["question"], index)
+                source = linked.get(index)
+                cell = _update(row + ' [data-role="row-source-cell"]', [], hidden=source is None)
+                out.append(cell)
+                if source is not None:
+                    out.append(_update(row + ' [data-role="row-source"]', [["href", root + source]]))
         late = {}
         for found in table["overdue"]:
             late[found["row"]] = found["due"]
@@ -180,11 +192,12 @@ def _view_updates(spec: dict, result: dict, strings: dict, previous: dict | None
     return out
 
 
-def updates(spec: dict, result: dict, strings: dict, previous: dict | None = None) -> list:
+def updates(spec: dict, result: dict, strings: dict, previous: dict | None = None, root: str = "") -> list:
     """Every change the result makes: the overall verdict, each entry, progress, views, advice, "why".
 
     ``previous`` is an earlier result of the same questionnaire (another record, or a file) for
-    the views that compare.
+    the views that compare; ``root`` is the page's way to the site's root (``../``), for links to
+    other pages.
     """
     missing = result["total"] - result["answered"]
     summary = (
@@ -226,7 +239,7 @@ def updates(spec: dict, result: dict, strings: dict, previous: dict | None = Non
     out.extend(_item_updates(spec, result, strings))
     out.extend(_priority_updates(spec, result, strings))
     out.extend(_find_out_updates(spec, result))
-    out.extend(_row_updates(result, strings))
+    out.extend(_row_updates(result, strings, root))
     out.extend(_view_updates(spec, result, strings, previous))
     why = _update('[data-role="why"]', [])
     why["lines"] = report.explain(spec, result, strings)

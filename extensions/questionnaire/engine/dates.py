@@ -57,11 +57,19 @@ def overdue_rows(question: dict, rows: list, today: str | None) -> list:
 
 
 def tables(spec: dict, answers: dict, today: str | None) -> list:
-    """For each table question: ``{"question", "rows", "overdue"}`` (its row count, its overdue rows)."""
+    """For each table question: ``{"question", "rows", "overdue", "sources"}`` (its row count, its
+    overdue rows, and for a table that imports, ``[row, source]`` for each row with a source)."""
     out = []
     for _section, question in specs.questions(spec):
         if question.get("type") != "table":
             continue
         rows = specs.table_rows(answers, question["id"])
-        out.append({"question": question["id"], "rows": len(rows), "overdue": overdue_rows(question, rows, today)})
+        found = {"question": question["id"], "rows": len(rows), "overdue": overdue_rows(question, rows, today)}
+        rule = question.get("import")
+        if rule:
+            found["sources"] = []
+            for index, row in enumerate(rows):
+                if row.get(rule["source"]):
+                    found["sources"].append([index, row[rule["source"]]])
+        out.append(found)
     return out

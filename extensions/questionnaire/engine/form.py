@@ -161,6 +161,9 @@ def table_row(question: dict, index: int, prefix: str, strings: dict) -> dict:
     for column in question.get("columns", []):
         element_id = prefix + "-q-" + qid + "-r" + str(index) + "-" + column["id"]
         name = specs.cell_control(qid, index, column["id"])
+        if column.get("type") == "source":
+            cells.append(_source_cell(column, name, element_id, strings))
+            continue
         cells.append(
             el(
                 "div",
@@ -168,6 +171,9 @@ def table_row(question: dict, index: int, prefix: str, strings: dict) -> dict:
                 [el("label", [["for", element_id]], [column["label"]]), _cell_input(column, name, element_id, strings)],
             )
         )
+    if question.get("signature"):
+        # Printed only: the line a person signs on.
+        cells.append(el("p", [["class", "signature-line"]], [strings["table.signature"]]))
     return el(
         "fieldset",
         [["class", "table-row"], ["data-row", qid + "." + str(index)], ["data-overdue", "false"]],
@@ -180,6 +186,23 @@ def table_row(question: dict, index: int, prefix: str, strings: dict) -> dict:
                 [["type", "button"], ["data-action", "remove-row"], ["data-question", qid], ["data-index", str(index)]],
                 [fmt(strings, "table.remove", number)],
             ),
+        ],
+    )
+
+
+def _source_cell(column: dict, name: str, element_id: str, strings: dict) -> dict:
+    """Where an imported row came from: kept in a hidden control, shown as a link (``bind``).
+
+    Hidden until the row has a source: rows the reader adds have none.
+    """
+    link = el("a", [["data-role", "row-source"], ["href", "#"]], [strings["table.source.link"]])
+    return el(
+        "div",
+        [["class", "table-cell table-cell-source"], ["data-role", "row-source-cell"], ["hidden", "hidden"]],
+        [
+            el("span", [], [column["label"] + ": "]),
+            link,
+            el("input", [["id", element_id], ["name", name], ["type", "hidden"]]),
         ],
     )
 

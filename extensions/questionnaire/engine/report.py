@@ -278,6 +278,44 @@ def to_csv(spec: dict, answers: dict, notes: dict, result: dict, strings: dict) 
     return "\r\n".join(lines) + "\r\n"
 
 
+def plan_tables(spec: dict) -> list:
+    """``(section, question)`` for each table of actions (with a due date or imported actions)."""
+    return [
+        (section, question)
+        for section, question in specs.questions(spec)
+        if question.get("type") == "table" and (question.get("due") or question.get("import"))
+    ]
+
+
+def to_plan_csv(spec: dict, answers: dict, result: dict, strings: dict) -> str:
+    """The action plan as CSV: one line per row of every table of actions, with its section and
+    whether it is overdue; columns are the tables' columns, by id, in the order first met."""
+    tables = plan_tables(spec)
+    columns: list = []
+    for _section, question in tables:
+        for column in question["columns"]:
+            if column["id"] not in [c["id"] for c in columns]:
+                columns.append(column)
+    late = {}
+    for table in result.get("tables", []):
+        late[table["question"]] = [found["row"] for found in table["overdue"]]
+    section_label = specs.dimension(spec, "sections").get("label") or strings["plan.col.section"]
+    header = [section_label, strings["plan.col.row"]] + [c["label"] for c in columns]
+    lines = [",".join(_csv_cell(c) for c in header + [strings["plan.col.overdue"]])]
+    for section, question in tables:
+        by_id = {}
+        for column in question["columns"]:
+            by_id[column["id"]] = column
+        for index, row in enumerate(specs.table_rows(answers, question["id"])):
+            cells = [section["title"], str(index + 1)]
+            for column in columns:
+                own = by_id.get(column["id"])
+                cells.append(_cell_text(own, row.get(column["id"], "")) if own else "")
+            overdue = strings["plan.overdue"] if index in late.get(question["id"], []) else ""
+            lines.append(",".join(_csv_cell(c) for c in cells + [overdue]))
+    return "\r\n".join(lines) + "\r\n"
+
+
 def refusal_text(strings: dict, name: str, errors: list) -> str:
     """Why a file was refused, in words: one clause per error, the most specific template that fits."""
     clauses = []

@@ -289,11 +289,12 @@ def level_text(spec: dict, level: str, score: str | None, strings: dict) -> str:
 
 
 def dimension(spec: Spec, name: str) -> dict:
-    """``{"kind", "result"}`` for ``sections`` or ``groups``: the ``data-<kind>`` on a question,
-    the ``data-result-<result>`` on a result element."""
+    """``{"kind", "result", "label"}`` for ``sections`` or ``groups``: the ``data-<kind>`` on a
+    question, the ``data-result-<result>`` on a result element, what one entry is called (or None)."""
     declared = (spec.get("dimensions") or {}).get(name)
     if declared:
-        return {"kind": declared["kind"], "result": declared.get("result") or declared["kind"]}
+        kind = declared["kind"]
+        return {"kind": kind, "result": declared.get("result") or kind, "label": declared.get("label")}
     return DEFAULT_DIMENSIONS[name]
 
 

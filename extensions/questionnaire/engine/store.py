@@ -110,10 +110,25 @@ def _state(state: str, errors: list | None = None) -> dict:
     return {"state": state, "answers": {}, "notes": {}, "errors": errors or []}
 
 
-def summary(spec: dict, result: dict, strings: dict) -> dict:
-    """A result in a few words, kept in the index: ``{"level", "label"}`` ("High (16.00)")."""
+def summary(spec: dict, result: dict, strings: dict, answers: dict | None = None, page: str = "") -> dict:
+    """A result in a few words, kept in the index for other pages to offer.
+
+    ``{"level", "label"}`` ("High (16.00)"), plus, with ``answers``, the questionnaire's title,
+    its headline answers (``[label, answer]``, such as the system's name) and, with ``page``
+    (this form's address from the site's root and its id, ``risk-assessment/index.html#q-risk``),
+    the actions the result proposes (``proposals.placed``).
+    """
     level = result["level"]
-    return {"level": level, "label": specs.level_text(spec, level, result.get("score"), strings)}
+    out = {"level": level, "label": specs.level_text(spec, level, result.get("score"), strings)}
+    if answers is not None:
+        # Imported here: report and proposals are not needed to keep answers.
+        from . import proposals, report
+
+        out["title"] = spec["title"]
+        out["headlines"] = [[label, text] for label, text in report.headlines(spec, answers) if text]
+        if page:
+            out["proposals"] = proposals.placed(proposals.of_result(spec, result, strings), page)
+    return out
 
 
 def read_index(storage, questionnaire_id: str) -> dict | None:  # storage: as for Records

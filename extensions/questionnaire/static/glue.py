@@ -9,7 +9,7 @@ This module only touches the DOM. A failure is logged to the console and shown t
 import json
 
 from engine import answers as answers_file
-from engine import bind, form, report, scoring, store, suggest
+from engine import bind, form, proposals, report, scoring, store, suggest
 from engine import spec as specs
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
@@ -110,6 +110,15 @@ class Questionnaire:
         self.notes: dict = {}
         # What each result element was last given (selector -> update): only changes are applied.
         self.applied: dict = {}
+        # The way to the site's root from this page ("../"), and this form's address from the root
+        # ("risk-assessment/index.html#q-risk"): links between pages, and where proposals came from.
+        self.root = str(document.documentElement.getAttribute("data-content_root") or "")
+        root_path = str(window.URL.new(self.root or "./", window.location.href).pathname)
+        here = str(window.location.pathname)
+        self.page = (here[len(root_path) :] if here.startswith(root_path) else here) + "#" + str(self.form.id)
+        self.headline_ids = [q["id"] for _s, q in specs.questions(self.spec) if q.get("headline")]
+        self.imports_drawn: dict | None = None
+        self.writing = False
 
     # --- small helpers --------------------------------------------------------
     def find(self, selector: str):  # a DOM element or None
@@ -147,10 +156,18 @@ class Questionnaire:
         return self.answers, self.notes
 
     def write(self, answers: dict, notes: dict) -> None:
-        for question_id, count in form.row_counts(self.spec, answers):
-            self.draw_rows(question_id, count)
-        states = form.states(self.spec, answers, notes, self.controls(False))
-        window.aitkDom.write(self.form, json.dumps(states))
+        """Put answers on screen. Events the writing itself fires are ignored: removing a row whose
+        box has the focus fires its "change", which would otherwise be taken as the reader's answer
+        and kept, over the answers being written, in the record now shown."""
+        self.writing = True
+        try:
+            for question_id, count in form.row_counts(self.spec, answers):
+                self.draw_rows(question_id, count)
+            states = form.states(self.spec, answers, notes, self.controls(False))
+            window.aitkDom.write(self.form, json.dumps(states))
+        finally:
+            self.writing = False
+        self.answers, self.notes = answers, notes
 
     # --- results ------------------------------------------------------------------
     def show(self, updates: list) -> None:
@@ -177,16 +194,20 @@ class Questionnaire:
             self.answers, self.notes = answers, notes
         result = self.score(answers)
         previous = self.previous["result"] if self.previous else None
-        self.show(bind.updates(self.spec, result, self.strings, previous))
+        self.show(bind.updates(self.spec, result, self.strings, previous, self.root))
         # User Timing entries: scripts/benchmark.py reads them; they cost nothing otherwise.
         window.performance.measure("aitk:rescore:" + self.spec["id"], to_js({"start": started}))
         if store_it:
             self.keep(answers, notes, result)
+        # The offers mark records of the same system: drawn again when the whole form was read
+        # (start, another record, a file) or a headline answer (the system's name) changed.
+        if control is None or control["name"] in self.headline_ids:
+            self.draw_imports()
         return answers, notes, result
 
     # --- storage and records ------------------------------------------------------
     def keep(self, answers: dict, notes: dict, result: dict) -> None:
-        summary = store.summary(self.spec, result, self.strings)
+        summary = store.summary(self.spec, result, self.strings, answers, self.page)
         if self.records.save(answers, notes, _now_iso(), summary):
             self.say("storage", self.strings["storage.saved"].format(time=window.Date.new().toLocaleTimeString()))
         elif not self.storage_told:
@@ -348,6 +369,53 @@ class Questionnaire:
         self.rescore()
         self.say("message", target.getAttribute("data-note"))
 
+    # --- actions proposed by other questionnaires' records ---------------------------
+    def draw_imports(self) -> None:
+        """Offer each saved record of the questionnaires this form's tables import from."""
+        box = self.find('[data-role="import-offers"]')
+        if not box:
+            return
+        indexes = {}
+        for questionnaire in proposals.sources(self.spec):
+            indexes[questionnaire] = store.read_index(self.storage, questionnaire)
+        headlines = report.headlines(self.spec, self.answers)
+        drawn = proposals.tree(proposals.offers(self.spec, indexes, headlines, self.strings), self.strings)
+        # Drawn again only when it changed: a button replaced under the pointer loses its click
+        # (leaving the system's name box fires "change" as the button is pressed).
+        if drawn == self.imports_drawn:
+            return
+        self.imports_drawn = drawn
+        _clear(box)
+        box.appendChild(build(drawn))
+
+    def import_proposals(self, target) -> None:  # the button
+        questionnaire = target.getAttribute("data-questionnaire")
+        record = target.getAttribute("data-record")
+        index = store.read_index(self.storage, questionnaire)
+        found = proposals.proposals_of(index, record)
+        entry = None
+        for candidate in (index or {}).get("records", []):
+            if candidate.get("id") == record:
+                entry = candidate
+        if entry is None:
+            self.say("message", self.strings["import.gone"])
+            self.draw_imports()
+            return
+        chooser = self.find('[data-import="target"]')
+        question_id = chooser.value
+        answers, notes = self.read()
+        merged = proposals.merge(self.spec, answers, question_id, found)
+        self.write(merged["answers"], notes)
+        self.rescore()
+        said = self.strings["import.done"].format(
+            added=merged["added"], name=entry.get("name", ""), target=chooser.options.item(chooser.selectedIndex).text
+        )
+        if merged["skipped"]:
+            said += " " + self.strings["import.skipped"].format(skipped=merged["skipped"])
+        if merged["full"]:
+            said += " " + self.strings["import.full"].format(full=merged["full"])
+        self.say("message", said)
+
     # --- tables ---------------------------------------------------------------------
     def draw_rows(self, question_id: str, count: int) -> None:
         """Give a table exactly ``count`` rows, each drawn from the engine's row tree."""
@@ -465,6 +533,9 @@ class Questionnaire:
         if action == "use-suggestion":
             self.use_suggestion(target)
             return
+        if action == "import-proposals":
+            self.import_proposals(target)
+            return
         if action == "delete-record":
             self.delete_record()
             return
@@ -484,6 +555,9 @@ class Questionnaire:
         elif action == "csv":
             text = report.to_csv(spec, answers, notes, result, strings)
             _download(base + "answers-" + stamp + ".csv", text, "text/csv")
+        elif action == "plan-csv":
+            text = report.to_plan_csv(spec, answers, result, strings)
+            _download(base + "action-plan-" + stamp + ".csv", text, "text/csv")
         elif action == "print":
             self.print_view()
         elif action == "clear" and window.confirm(strings["clear.confirm"].format(title=spec["title"])):
@@ -492,6 +566,8 @@ class Questionnaire:
             self.say("message", strings["clear.done"])
 
     def on_change(self, event) -> None:
+        if self.writing:
+            return
         if event.target.hasAttribute("data-records"):
             self.on_records_change(event.target)
         elif event.target.hasAttribute("data-compare"):
@@ -501,6 +577,8 @@ class Questionnaire:
 
     def on_input(self, event) -> None:
         # Typed text is kept as it is typed; choices, dates and boxes are kept on "change".
+        if self.writing:
+            return
         target = event.target
         if target.hasAttribute("name") and (target.tagName == "TEXTAREA" or target.getAttribute("type") == "text"):
             self.rescore(True, _control(target))
@@ -542,6 +620,9 @@ class Questionnaire:
             self.find('[data-role="compare-controls"]').hidden = False
         self.find(".questionnaire-actions").hidden = False
         self.find('[data-role="records"]').hidden = False
+        imports = self.find('[data-role="imports"]')
+        if imports:
+            imports.hidden = False
         adders = self.form.querySelectorAll('[data-action="add-row"]')
         for i in range(adders.length):
             adders.item(i).hidden = False
