@@ -1,4 +1,4 @@
-"""The site's permanent ids that several tests check: principles and Roadmap building blocks."""
+"""The site's permanent ids that several tests check: principles, Roadmap building blocks, life-cycle stages."""
 
 #: The 5 core principles, each followed by its instrumental principles (issue 5; ids are permanent).
 PRINCIPLES = {
@@ -25,3 +25,6 @@ BUILDING_BLOCKS = [
     "risk-management-and-oversight",
     "public-engagement-and-transparency",
 ]
+#: This edition's six life-cycle stages, in order (docs/life-cycle.md); the names live in risk.yaml's
+#: ``stages`` scale, the one definition every page is checked against.
+LIFE_CYCLE_STAGES = ["decide", "design-or-procure", "test", "deploy", "use-and-monitor", "review-or-retire"]
