@@ -22,6 +22,7 @@ DEFINITIONS = {
     "record": ROOT / "tests" / "roots" / "test-q-fields" / "record.yaml",
     "readiness-sample": ROOT / "tests" / "roots" / "test-q-views" / "readiness.yaml",
     "readiness": ROOT / "content" / "questionnaires" / "readiness.yaml",
+    "workbook": ROOT / "content" / "questionnaires" / "workbook.yaml",
 }
 #: Every view on every definition: those that do not fit are refused, and the refusal is compared too.
 VIEWS = [
@@ -219,6 +220,11 @@ def test_real_definitions_are_compared_with_their_dimensions(cpython_lines: list
     assert (unknown["level"], len(unknown["to_find_out"]), unknown["complete"]) == ("starting", 45, True)
     ordered = [u for u in outputs["readiness: mixed"]["report"]["updates"] if u["order"] is not None]
     assert [u["selector"] for u in ordered] == ['[data-role="priority-list"]']
+    proposed = outputs["risk-assessment: last options"]["report"]["summary"]["proposals"]
+    assert proposed and proposed[0]["source"].startswith("page/index.html#q-risk-q-")
+    assert len(outputs["readiness: first options"]["report"]["summary"]["proposals"]) == 9
+    workbook = outputs["workbook: last options"]["report"]
+    assert workbook["plan"].startswith("Stage,Row,Action,Owner,Due date,Status,From,Overdue\r\n")
 
 
 def test_micropython_prints_the_same_lines_as_cpython(cpython_lines: list[str], micropython_lines: list[str]) -> None:
@@ -281,6 +287,9 @@ def test_chart_cases_draw_the_views_that_fit_and_refuse_the_others(cpython_lines
             ("readiness-sample", "heat-map by sections"),
             ("readiness", "heat-map by sections"),
             ("readiness", "radar by groups"),
+            ("workbook", "heat-map by sections"),
+            ("workbook", "radar by sections"),
+            ("workbook", "radar by groups"),
             ("record", "heat-map by sections"),
             ("record", "radar by sections"),
             ("record", "radar by groups"),

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from conftest import PageGuard
 from playwright.sync_api import expect
+from test_accessibility import _violations
 
 pytestmark = pytest.mark.browser
 FORM = 'form[data-questionnaire="workbook"]'
@@ -245,6 +246,8 @@ def test_actions_are_imported_from_risk_and_readiness_once(page: Any, guard: Pag
     assert [row["status"] for row in test_rows] == ["open", "proposed"]
     assert test_rows[1]["action"] == "Test the matcher on local images"
     assert all(row["source"].startswith("risk-assessment/index.html#q-risk-q-") for row in test_rows)
+    # The imported rows, their links and the offers meet WCAG 2.1 AA.
+    assert _violations(page) == []
     guard.assert_clean()
 
 
@@ -259,14 +262,20 @@ def test_the_printed_record_holds_every_entry_and_a_sign_off_block(page: Any, gu
     for selector, text in entries.items():
         page.locator(f"{FORM} {selector}").fill(text)
     index = _add_row(page, "use-and-monitor-actions")
-    _cell(page, "use-and-monitor-actions", index, "action").fill("Audit a sample of searches each month")
+    long_action = "Audit a sample of searches each month. " * 12
+    _cell(page, "use-and-monitor-actions", index, "action").fill(long_action)
     page.evaluate("() => { window.print = () => {}; }")
     page.locator(f'{FORM} button[data-action="print"]').click()
     page.emulate_media(media="print")
     for selector, text in entries.items():
         expect(page.locator(f"{FORM} {selector}")).to_be_visible()
         expect(page.locator(f"{FORM} {selector}")).to_have_value(text)
-    expect(_cell(page, "use-and-monitor-actions", 0, "action")).to_be_visible()
+    action = _cell(page, "use-and-monitor-actions", 0, "action")
+    expect(action).to_be_visible()
+    # All of a long entry is on paper: its box grows to its text instead of scrolling.
+    assert action.evaluate("el => el.scrollHeight <= el.clientHeight + 1"), "the printed text is cut off"
+    for selector in entries:
+        assert page.locator(f"{FORM} {selector}").evaluate("el => el.scrollHeight <= el.clientHeight + 1")
     expect(page.locator(f'{FORM} input[name="system"]')).to_be_visible()
     # No one has signed yet: a blank block to sign by hand.
     blank = page.locator(f'{FORM} [data-table="sign-off"] [data-role="table-empty"]')

@@ -244,7 +244,8 @@ def _check_import(doc: Located, raw: dict[str, Any], path: Path_, by_id: dict[st
     at = (*path, "import")
     for key, wanted in (("text", "text"), ("source", "source")):
         found = by_id.get(rule[key])
-        if found is None or found.get("type", "text") != wanted:
+        kind = found.get("type", "text") if found else None
+        if kind != wanted and not (wanted == "text" and kind == "long-text"):
             raise doc.error((*at, key), f"'{rule[key]}' is not a {wanted} column of this table")
     status = rule.get("status")
     if status is None:
@@ -363,8 +364,8 @@ def _column(data: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
     column: dict[str, Any] = {"id": raw["id"], "label": raw["label"], "type": raw.get("type", "text")}
     if column["type"] == "choice":
         column["options"] = _options(data, raw)
-    elif column["type"] == "text":
-        column["max_length"] = raw.get("max_length", specs.DEFAULT_MAX_LENGTH["text"])
+    elif column["type"] in ("text", "long-text"):
+        column["max_length"] = raw.get("max_length", specs.DEFAULT_MAX_LENGTH[column["type"]])
     elif column["type"] == "source":
         column["max_length"] = specs.DEFAULT_MAX_LENGTH["text"]
     return column

@@ -67,15 +67,27 @@ STRINGS = {}
 def _report(spec, answers_, result):
     # What the browser shows and downloads must match too: the page updates, "how this is
     # scored", "why this result", the Markdown and the CSV.
-    from engine import bind, report
+    from engine import bind, proposals, report, store
 
     try:
-        return {
-            "updates": bind.updates(spec, result, STRINGS),
+        found = {
+            "updates": bind.updates(spec, result, STRINGS, None, "../"),
             "how": report.how(spec, STRINGS),
             "markdown": report.to_markdown(spec, answers_, {"general": "note"}, result, STRINGS, "2026-01-01"),
             "csv": report.to_csv(spec, answers_, {"general": "note"}, result, STRINGS),
+            "summary": store.summary(spec, result, STRINGS, answers_, "page/index.html#q-" + spec["id"]),
         }
+        if report.plan_tables(spec):
+            found["plan"] = report.to_plan_csv(spec, answers_, result, STRINGS)
+        for question in proposals.tables(spec):
+            # Made-up proposals (one repeated) imported into each importing table.
+            offered = [
+                {"key": "q-risk-q-a", "text": "Reduce: A “quoted”", "source": "risk/index.html#q-risk-q-a"},
+                {"key": "q-risk-q-a", "text": "Reduce: A again", "source": "risk/index.html#q-risk-q-a"},
+                {"key": "q-ready-section-b", "text": "Raise B", "source": "ready/index.html#q-ready-section-b"},
+            ]
+            found["merge:" + question["id"]] = proposals.merge(spec, answers_, question["id"], offered)
+        return found
     except (KeyError, IndexError, TypeError, ValueError) as error:
         return {"error": type(error).__name__}
 

@@ -147,6 +147,9 @@ def _cell_input(column: dict, name: str, element_id: str, strings: dict) -> dict
         for option in column.get("options", []):
             options.append(el("option", [["value", option["id"]]], [option["label"]]))
         return el("select", [["id", element_id], ["name", name]], options)
+    if kind == "long-text":
+        limit = str(specs.max_length(column))
+        return el("textarea", [["id", element_id], ["name", name], ["rows", "2"], ["maxlength", limit]])
     attrs = [["id", element_id], ["name", name], ["type", "date" if kind == "date" else "text"]]
     if kind != "date":
         attrs.append(["maxlength", str(specs.max_length(column))])
