@@ -164,3 +164,10 @@ def guard(context: Any, page: Any, site_url: str) -> Iterator[PageGuard]:
         ),
     )
     yield guard
+
+
+def start_print(page: Any, form: str) -> None:
+    """Press a form's "Print or save as PDF" (the dialog stubbed out) and show the page as printed."""
+    page.evaluate("() => { window.print = () => {}; }")
+    page.locator(f'{form} button[data-action="print"]').click()
+    page.emulate_media(media="print")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard
+from conftest import PageGuard, start_print
 from playwright.sync_api import expect
 from serve import SiteHandler, serving
 
@@ -194,9 +194,7 @@ def test_markdown_and_csv_reports_download(page: Any, guard: PageGuard, tmp_path
 def test_print_view_shows_the_report_without_site_chrome(page: Any, guard: PageGuard) -> None:
     _open(page)
     _answer(page, "core-functions", "yes")
-    page.evaluate("() => { window.print = () => {}; }")
-    page.locator(f'{FORM} button[data-action="print"]').click()
-    page.emulate_media(media="print")
+    start_print(page, FORM)
     expect(page.locator(f"{FORM} .questionnaire-print-header")).to_be_visible()
     expect(page.locator(f'{FORM} [data-role="print-date"]')).to_contain_text("Date:")
     expect(page.locator(OVERALL)).to_be_visible()
@@ -216,9 +214,7 @@ def test_print_shows_notes_that_have_text(page: Any, guard: PageGuard) -> None:
     page.locator(f"{FORM} details.questionnaire-note summary").first.click()
     page.locator(f'{FORM} textarea[name="note:core-functions"]').fill("Checked with the control room")
     page.locator(f"{FORM} details.questionnaire-note summary").first.click()  # closed again
-    page.evaluate("() => { window.print = () => {}; }")
-    page.locator(f'{FORM} button[data-action="print"]').click()
-    page.emulate_media(media="print")
+    start_print(page, FORM)
     expect(page.locator(f'{FORM} textarea[name="note:core-functions"]')).to_be_visible()
     expect(page.locator(f'{FORM} textarea[name="note:medium-or-higher-risk"]')).to_be_hidden()
     guard.assert_clean()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard
+from conftest import PageGuard, start_print
 from playwright.sync_api import expect
 from test_accessibility import _violations
 from toolkit_ids import BUILDING_BLOCKS
@@ -214,9 +214,7 @@ def test_the_group_and_date_head_every_report(page: Any, guard: PageGuard) -> No
         {"role": "Data protection officer"},
     ]
     # The printed page starts with the same facts: the record's first part is the group.
-    page.evaluate("() => { window.print = () => {}; }")
-    page.locator(f'{FORM} button[data-action="print"]').click()
-    page.emulate_media(media="print")
+    start_print(page, FORM)
     expect(page.locator(f'{FORM} [name="participants.0.name"]')).to_be_visible()
     expect(page.locator(f'{FORM} [data-role="priorities"]')).to_be_visible()
     guard.assert_clean()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard
+from conftest import PageGuard, start_print
 from playwright.sync_api import expect
 from test_accessibility import _violations
 
@@ -264,9 +264,7 @@ def test_the_printed_record_holds_every_entry_and_a_sign_off_block(page: Any, gu
     index = _add_row(page, "use-and-monitor-actions")
     long_action = "Audit a sample of searches each month. " * 12
     _cell(page, "use-and-monitor-actions", index, "action").fill(long_action)
-    page.evaluate("() => { window.print = () => {}; }")
-    page.locator(f'{FORM} button[data-action="print"]').click()
-    page.emulate_media(media="print")
+    start_print(page, FORM)
     for selector, text in entries.items():
         expect(page.locator(f"{FORM} {selector}")).to_be_visible()
         expect(page.locator(f"{FORM} {selector}")).to_have_value(text)
