@@ -171,3 +171,29 @@ def start_print(page: Any, form: str) -> None:
     page.evaluate("() => { window.print = () => {}; }")
     page.locator(f'{form} button[data-action="print"]').click()
     page.emulate_media(media="print")
+
+
+def wait_live(page: Any, *forms: str, timeout: int = 20000) -> None:
+    """Wait until each form's scoring engine is live (``data-ready="true"``)."""
+    from playwright.sync_api import expect
+
+    for form in forms:
+        expect(page.locator(form)).to_have_attribute("data-ready", "true", timeout=timeout)
+
+
+def open_live(page: Any, url: str, *forms: str, guard: PageGuard | None = None) -> Any:
+    """Go to a page and wait until each of the given forms is live; the page.
+
+    With ``guard``, the page's host (a test root served on its own port) counts as local.
+    """
+    if guard is not None:
+        guard.local_host = urlsplit(url).netloc
+    page.goto(url)
+    wait_live(page, *forms)
+    return page
+
+
+def rate(page: Any, form: str, item: str, likelihood: str, impact: str) -> None:
+    """Rate one item of a rating questionnaire on both parts."""
+    page.locator(f'{form} input[name="{item}.likelihood"][value="{likelihood}"]').check()
+    page.locator(f'{form} input[name="{item}.impact"][value="{impact}"]').check()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard, start_print
+from conftest import PageGuard, open_live, start_print, wait_live
 from playwright.sync_api import expect
 from serve import SiteHandler, serving
 
@@ -22,9 +22,7 @@ pytestmark = pytest.mark.browser
 
 
 def _open(page: Any) -> Any:
-    page.goto(PAGE)
-    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=15000)
-    return page.locator(FORM)
+    return open_live(page, PAGE, FORM).locator(FORM)
 
 
 def _answer(page: Any, question: str, option: str) -> None:
@@ -311,7 +309,7 @@ def test_answers_saved_by_engine_2_move_into_a_first_record(page: Any, guard: Pa
     expect(page.locator(f'{FORM} textarea[name="note:general"]')).to_have_value("kept since 2025")
     assert page.evaluate("localStorage.getItem('aitk:questionnaire:applicability@1.0.0')") is None
     page.reload()
-    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=15000)
+    wait_live(page, FORM)
     expect(page.locator(f'{FORM} input[name="core-functions"][value="no"]')).to_be_checked()
     expect(page.locator(f'{FORM} select[data-records="choose"] option')).to_have_text(["First record"])
     guard.assert_clean()
@@ -354,7 +352,7 @@ def test_page_starts_even_when_watchdog_js_arrives_late(page: Any, built_site: A
     with _slow_site(built_site.path, "watchdog.js", 1.5) as url:
         for _ in range(2):  # a cold load, then a warm one (a warm cache made the old race likelier)
             page.goto(url)
-            expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=20000)
+            wait_live(page, FORM)
             _answer(page, "core-functions", "yes")
             expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
     assert [e for e in errors if "404" not in e] == []
@@ -366,7 +364,7 @@ def test_an_answer_given_before_the_engine_starts_is_kept_and_scored(page: Any, 
     choose = page.locator(f'{FORM} select[data-records="choose"]')
     with _slow_site(built_site.path, "micropython.wasm", 2.5) as url:
         page.goto(url)
-        expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=30000)
+        wait_live(page, FORM, timeout=30000)
         _answer(page, "core-functions", "yes")  # saved in this browser
         expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
         page.goto(url)
@@ -375,7 +373,7 @@ def test_an_answer_given_before_the_engine_starts_is_kept_and_scored(page: Any, 
         _answer(page, "medium-or-higher-risk", "no")
         # Given before the engine started: the form was still loading when both answers were given.
         assert page.locator(FORM).get_attribute("data-ready") == "false"
-        expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=30000)
+        wait_live(page, FORM, timeout=30000)
     # The new answers are on screen, scored, and kept in a record of their own...
     expect(page.locator(f'{FORM} input[name="core-functions"][value="no"]')).to_be_checked()
     expect(page.locator(OVERALL)).to_have_attribute("data-progress", "67")  # two of three answered
@@ -395,9 +393,9 @@ def test_an_answer_given_before_the_engine_starts_with_nothing_saved_stays_in_th
         page.goto(url)
         _answer(page, "core-functions", "yes")
         assert page.locator(FORM).get_attribute("data-ready") == "false"
-        expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=30000)
+        wait_live(page, FORM, timeout=30000)
         expect(page.locator(OVERALL)).to_have_attribute("data-level", "full-toolkit")
         expect(page.locator(f'{FORM} select[data-records="choose"] option')).to_have_text(["First record"])
         page.goto(url)  # saved once the engine started, so it is restored on the next visit
-        expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=30000)
+        wait_live(page, FORM, timeout=30000)
         expect(page.locator(f'{FORM} input[name="core-functions"][value="yes"]')).to_be_checked()

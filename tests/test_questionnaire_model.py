@@ -77,7 +77,11 @@ def test_applicability_definition_normalizes_to_the_scoring_contract() -> None:
     assert [lv["id"] for lv in spec["levels"]] == ["core-principles", "full-toolkit"]
     first = spec["sections"][0]["questions"][0]
     assert [o["id"] for o in first["options"]] == ["yes", "no"]
-    assert {r["level"] for r in definition.recommendations} == {"not-assessed", "full-toolkit", "core-principles"}
+    assert {r["level"] for r in definition.spec["recommendations"]} == {
+        "not-assessed",
+        "full-toolkit",
+        "core-principles",
+    }
     assert [ref.label for ref in definition.references][:1] == ["overview-applicability"]
     assert definition.notes == []
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard, serving_test_root
+from conftest import PageGuard, open_live, serving_test_root, wait_live
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -25,10 +25,7 @@ def fields_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def record_page(page: Any, guard: PageGuard, fields_url: str) -> Any:
-    guard.local_host = fields_url.split("/")[2]
-    page.goto(fields_url)
-    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=15000)
-    return page
+    return open_live(page, fields_url, FORM, guard=guard)
 
 
 def _cell(page: Any, row: int, column: str) -> Any:
@@ -94,7 +91,7 @@ def test_rows_are_added_up_to_the_limit_and_removed_without_losing_the_others(
     expect(page.locator(f'{FORM} button[data-action="add-row"]')).to_be_focused()
     # Everything survives a reload, rows included.
     page.reload()
-    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=15000)
+    wait_live(page, FORM)
     expect(_cell(page, 1, "action")).to_have_value("third")
     expect(page.locator(f"{FORM} .table-row")).to_have_count(2)
     guard.assert_clean()
@@ -124,7 +121,7 @@ def test_records_keep_their_answers_apart(record_page: Any, guard: PageGuard) ->
     expect(page.locator(f'{FORM} input[name="system"]')).to_have_value("Face matching")
     expect(page.locator(f'{FORM} input[name="started"]')).to_have_value("2026-03-01")
     page.reload()
-    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=15000)
+    wait_live(page, FORM)
     assert _records(page) == ["Face matching", "Record 2"]
     expect(page.locator(f'{FORM} input[name="system"]')).to_have_value("Face matching")
     page.locator(f'{FORM} select[data-records="choose"]').select_option(label="Record 2")

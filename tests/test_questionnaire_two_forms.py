@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard, serving_test_root
+from conftest import PageGuard, open_live, rate, serving_test_root
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -25,16 +25,11 @@ def two_forms_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def two_forms(page: Any, guard: PageGuard, two_forms_url: str) -> Any:
-    guard.local_host = two_forms_url.split("/")[2]
-    page.goto(two_forms_url)
-    for form in (CHECK, RISK):
-        expect(page.locator(form)).to_have_attribute("data-ready", "true", timeout=15000)
-    return page
+    return open_live(page, two_forms_url, CHECK, RISK, guard=guard)
 
 
 def _rate(page: Any, item: str, likelihood: str, impact: str) -> None:
-    page.locator(f'{RISK} input[name="{item}.likelihood"][value="{likelihood}"]').check()
-    page.locator(f'{RISK} input[name="{item}.impact"][value="{impact}"]').check()
+    rate(page, RISK, item, likelihood, impact)
 
 
 def test_answering_one_form_leaves_the_other_alone(two_forms: Any, guard: PageGuard) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard, serving_test_root
+from conftest import PageGuard, open_live, rate, serving_test_root
 from playwright.sync_api import expect
 from test_accessibility import _violations
 
@@ -28,16 +28,11 @@ def views_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def views(page: Any, guard: PageGuard, views_url: str) -> Any:
-    guard.local_host = views_url.split("/")[2]
-    page.goto(views_url)
-    for form in (HEAT, READY):
-        expect(page.locator(form)).to_have_attribute("data-ready", "true", timeout=15000)
-    return page
+    return open_live(page, views_url, HEAT, READY, guard=guard)
 
 
 def _rate(page: Any, item: str, likelihood: str, impact: str) -> None:
-    page.locator(f'{HEAT} input[name="{item}.likelihood"][value="{likelihood}"]').check()
-    page.locator(f'{HEAT} input[name="{item}.impact"][value="{impact}"]').check()
+    rate(page, HEAT, item, likelihood, impact)
 
 
 def _view(page: Any, form: str, kind: str) -> Any:

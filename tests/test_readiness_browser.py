@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard, start_print
+from conftest import PageGuard, open_live, start_print
 from playwright.sync_api import expect
 from test_accessibility import _violations
 from toolkit_ids import BUILDING_BLOCKS
@@ -44,9 +44,7 @@ ANSWERS = {
 
 
 def _open(page: Any) -> Any:
-    page.goto(PAGE)
-    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=20000)
-    return page.locator(FORM)
+    return open_live(page, PAGE, FORM).locator(FORM)
 
 
 def _answer(page: Any, answers: dict[str, str]) -> None:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import PageGuard
+from conftest import PageGuard, open_live, rate, wait_live
 from playwright.sync_api import expect
 from toolkit_ids import PRINCIPLES
 
@@ -17,9 +17,7 @@ PAGE = "risk-assessment/index.html"
 
 
 def _open(page: Any) -> Any:
-    page.goto(PAGE)
-    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=20000)
-    return page.locator(FORM)
+    return open_live(page, PAGE, FORM).locator(FORM)
 
 
 def _items(page: Any, principle: str) -> list[str]:
@@ -29,8 +27,7 @@ def _items(page: Any, principle: str) -> list[str]:
 
 
 def _rate(page: Any, item: str, likelihood: str, impact: str) -> None:
-    page.locator(f'{FORM} input[name="{item}.likelihood"][value="{likelihood}"]').check()
-    page.locator(f'{FORM} input[name="{item}.impact"][value="{impact}"]').check()
+    rate(page, FORM, item, likelihood, impact)
 
 
 def _level(page: Any, selector: str) -> Any:
@@ -96,7 +93,7 @@ def test_the_applicability_check_is_offered_the_saved_risk_result(page: Any, gua
     _level(page, '[data-result="overall"]').to_have_attribute("data-level", "high")
     page.goto("overview/index.html")
     check = 'form[data-questionnaire="applicability"]'
-    expect(page.locator(check)).to_have_attribute("data-ready", "true", timeout=20000)
+    wait_live(page, check)
     offer = page.locator(f'{check} [data-suggest="medium-or-higher-risk"] button')
     expect(offer).to_have_text(re.compile(r"^Use “Face matching” \(High \(16\.00\), saved \d{4}-\d{2}-\d{2}\): Yes$"))
     expect(page.locator(f'{check} input[name="medium-or-higher-risk"][value="yes"]')).not_to_be_checked()
@@ -111,7 +108,7 @@ def test_the_applicability_check_is_offered_the_saved_risk_result(page: Any, gua
 def test_not_assessed_yet_counts_as_yes_and_says_so(page: Any, guard: PageGuard) -> None:
     page.goto("overview/index.html")
     check = 'form[data-questionnaire="applicability"]'
-    expect(page.locator(check)).to_have_attribute("data-ready", "true", timeout=20000)
+    wait_live(page, check)
     expect(page.locator(f'{check} [data-suggest="medium-or-higher-risk"]')).to_be_hidden()
     page.locator(f'{check} input[name="medium-or-higher-risk"][value="not-assessed-yet"]').check()
     expect(page.locator(f'{check} [data-result="overall"]')).to_have_attribute("data-level", "full-toolkit")

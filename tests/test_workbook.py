@@ -207,8 +207,10 @@ def test_offers_put_the_same_system_first_then_the_latest(workbook: dict[str, An
     assert ["disabled", "disabled"] not in buttons[0]["attrs"]
     assert ["disabled", "disabled"] in buttons[1]["attrs"], "a record that proposes nothing cannot be imported"
     assert proposals.tree([], STRINGS)["attrs"] == [["data-role", "import-none"]]
-    assert proposals.proposals_of(risk_index, "r2") == PROPOSED
-    assert proposals.proposals_of(risk_index, "r9") == []
+    assert proposals.proposals_of(proposals.entry_of(risk_index, "r2")) == PROPOSED
+    assert proposals.proposals_of(proposals.entry_of(risk_index, "r3")) == []
+    assert proposals.entry_of(risk_index, "r9") is None
+    assert proposals.proposals_of(None) == []
 
 
 # --- what the page and the reports show -----------------------------------------------------------

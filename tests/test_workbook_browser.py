@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PageGuard, start_print
+from conftest import PageGuard, open_live, start_print, wait_live
 from playwright.sync_api import expect
 from test_accessibility import _violations
 
@@ -21,9 +21,7 @@ READINESS = 'form[data-questionnaire="readiness"]'
 
 
 def _open(page: Any, url: str = PAGE, form: str = FORM) -> Any:
-    page.goto(url)
-    expect(page.locator(form)).to_have_attribute("data-ready", "true", timeout=20000)
-    return page.locator(form)
+    return open_live(page, url, form).locator(form)
 
 
 def _add_row(page: Any, table: str) -> int:
@@ -118,7 +116,7 @@ def test_two_systems_are_kept_apart_and_survive_a_reload(page: Any, guard: PageG
     expect(page.locator(f'{FORM} textarea[name="deploy-objectives"]')).to_have_value("Roll out to two units first.")
     expect(page.locator(f'{FORM} [data-rows="use-and-monitor-actions"] > fieldset')).to_have_count(0)
     page.reload()
-    expect(page.locator(FORM)).to_have_attribute("data-ready", "true", timeout=20000)
+    wait_live(page, FORM)
     expect(page.locator(f'{FORM} input[name="system"]')).to_have_value("Face matching")
     expect(page.locator(f'{FORM} textarea[name="deploy-objectives"]')).to_have_value("Roll out to two units first.")
     chooser.select_option(label="Report triage")

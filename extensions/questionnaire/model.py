@@ -61,7 +61,6 @@ class Definition:
     source: str
     intro: str | None = None
     interpretation: str | None = None
-    recommendations: list[dict[str, Any]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     #: Oddities that do not stop the build: ``(subtype, located message)``.
     notes: list[tuple[str, str]] = field(default_factory=list)
@@ -488,7 +487,6 @@ def build_definition(doc: Located) -> Definition:
         source=doc.filename,
         intro=data.get("intro"),
         interpretation=data.get("interpretation"),
-        recommendations=spec["recommendations"],
         references=_references(doc),
     )
 

@@ -320,22 +320,19 @@ class FormRenderer:
         strings = catalogue(self.lang)
         below = self.spec["params"].get("priority_below")
         title = self.id("priorities-title")
-        totals = {entry["id"]: entry["total"] for entry in self.empty["sections"]}
         lines = []
-        for section in self.spec["sections"]:
-            if not totals.get(section["id"]):
-                continue
+        for entry in self.empty["sections"]:  # the scored sections, in the author's order
+            section = specs.section(self.spec, entry["id"]) or {}
             name = _ref(section["ref"], section["title"]) if section.get("ref") else nodes.Text(section["title"])
             line = element(
                 "li",
-                text_element("span", "", classes=["result-name"]),
+                element("span", name, classes=["result-name"]),
                 nodes.Text(": "),
                 text_element("span", "", classes=["result-value"], data_role="value"),
                 data_priority=section["id"],
                 data_level=NOT_ASSESSED,
                 hidden=True,
             )
-            line.children[0] += name
             for advice in section["advice"]:
                 paragraph = self._advice(advice)
                 paragraph["classes"].append("priority-advice")
@@ -361,9 +358,7 @@ class FormRenderer:
         """The statements answered "don't know": one hidden line per statement that offers such an answer."""
         title = self.id("find-out-title")
         lines = []
-        for section, q in specs.questions(self.spec):
-            if not any(option.get("unknown") for option in q.get("options", [])):
-                continue
+        for section, q in specs.find_out_questions(self.spec):
             lines.append(
                 element(
                     "li",
@@ -567,10 +562,9 @@ class FormRenderer:
             parts.append(element("ul", *rows, classes=["result-breakdown"]))
         if self.spec["params"].get("flag_from"):
             parts.append(self.flagged())
-        if "priorities" in self.empty and self.spec["params"].get("priority_below"):
+        if self.spec["params"].get("priority_below"):
             parts.append(self.priorities())
-        if "to_find_out" in self.empty:
-            parts.extend(self.to_find_out())
+        parts.extend(self.to_find_out())
         parts.extend(self.view(view) for view in self.spec["views"])
         parts.append(
             element(
@@ -681,7 +675,7 @@ class FormRenderer:
 
     def recommendations(self) -> nodes.Node:
         items = []
-        for rec in self.d.recommendations:
+        for rec in self.spec["recommendations"]:
             paragraph = self._advice(rec)
             items.append(
                 element(
@@ -736,7 +730,7 @@ class FormRenderer:
                 box += nodes.paragraph("", block["text"])
             else:
                 box += self._table(block["title"], block["header"], block["rows"])
-        advice = [rec for rec in self.d.recommendations if rec["level"] != NOT_ASSESSED]
+        advice = [rec for rec in self.spec["recommendations"] if rec["level"] != NOT_ASSESSED]
         if advice:
             box += nodes.rubric("", self.t("how.advice"))
             listing = nodes.definition_list()

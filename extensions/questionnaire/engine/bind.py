@@ -95,7 +95,7 @@ def priority_selector(section_id: str) -> str:
 
 def _priority_updates(spec: dict, result: dict, strings: dict) -> list:
     """The priorities: which lines show, in the result's order, each with its advice for its level."""
-    if "priorities" not in result or not spec.get("params", {}).get("priority_below"):
+    if not spec.get("params", {}).get("priority_below"):
         return []
     ranked = {}
     for priority in result["priorities"]:
@@ -122,14 +122,13 @@ def _priority_updates(spec: dict, result: dict, strings: dict) -> list:
 
 def _find_out_updates(spec: dict, result: dict) -> list:
     """The statements to find out about: each line shown or hidden, the list hidden when empty."""
-    if "to_find_out" not in result:
+    questions = specs.find_out_questions(spec)
+    if not questions:
         return []
     out = []
-    for item in result["items"]:
-        question = item.get("question") or specs.question(spec, item["id"])
-        if any(option.get("unknown") for option in question.get("options", [])):
-            selector = '[data-find-out="' + item["id"] + '"]'
-            out.append(_update(selector, [], hidden=item["id"] not in result["to_find_out"]))
+    for _section, question in questions:
+        selector = '[data-find-out="' + question["id"] + '"]'
+        out.append(_update(selector, [], hidden=question["id"] not in result["to_find_out"]))
     out.append(_update('[data-role="to-find-out"]', [], hidden=not result["to_find_out"]))
     return out
 

@@ -26,15 +26,15 @@ def of_result(spec: dict, result: dict, strings: dict) -> list:
     """
     out = []
     flagged = result.get("flagged") or []
-    levels = {}
+    items = {}
     for item in result.get("items", []):
-        levels[item["id"]] = item
+        items[item["id"]] = item
     groups = {}
     for _section, group in specs.groups(spec):
         groups[group["id"]] = group
     for item_id in flagged:
         question = specs.find_question(spec, item_id)
-        item = levels.get(item_id)
+        item = items.get(item_id)
         if question is None or item is None:
             continue
         score = None if item.get("score") is None else str(item["score"])
@@ -173,13 +173,19 @@ def offers(spec: dict, indexes: dict, headlines: list, strings: dict) -> list:
     return same_first + rest
 
 
-def proposals_of(index: dict | None, record_id: str) -> list:
-    """The proposals kept with one record's summary (an empty list when there are none)."""
+def entry_of(index: dict | None, record_id: str) -> dict | None:
+    """One record's entry in another questionnaire's index, or None when it is gone."""
     for entry in (index or {}).get("records", []):
-        if entry.get("id") == record_id and isinstance(entry.get("summary"), dict):
-            found = entry["summary"].get("proposals")
-            return [p for p in found if isinstance(p, dict) and p.get("key") and p.get("source")] if found else []
-    return []
+        if entry.get("id") == record_id:
+            return entry
+    return None
+
+
+def proposals_of(entry: dict | None) -> list:
+    """The well-formed proposals kept with a record's summary (an empty list when there are none)."""
+    summary = (entry or {}).get("summary")
+    found = summary.get("proposals") if isinstance(summary, dict) else None
+    return [p for p in found if isinstance(p, dict) and p.get("key") and p.get("source")] if found else []
 
 
 def tree(found: list, strings: dict) -> dict:

@@ -137,20 +137,25 @@ def answer_rows(spec: dict, answers: dict, notes: dict, strings: dict | None = N
             if question.get("not_applicable"):
                 flag = specs.is_not_applicable(question, answers)
                 rows.append(head + (specs.NOT_APPLICABLE, "yes" if flag else "", note))
-        elif kind in specs.LIST_TYPES:
-            chosen = answers.get(qid) or []
-            labels = [o["label"] for o in question["options"] if o["id"] in chosen]
-            rows.append(head + ("", "; ".join(labels), note))
-        elif kind in specs.TEXT_TYPES:
-            rows.append(head + ("", answers.get(qid, ""), note))
         elif kind == "table":
             for part, answer in _table_rows(question, answers, strings or {"table.row": "{n}"}):
                 rows.append(head + (part, answer, note))
         else:
-            chosen = answers.get(qid)
-            label = specs.option_label(question["options"], chosen) if chosen else ""
-            rows.append(head + ("", label, note))
+            rows.append(head + ("", _answer_text(question, answers), note))
     return rows
+
+
+def _answer_text(question: dict, answers: dict) -> str:
+    """A choice, a list of choices or a text in words ('' when unanswered): not a rating or a table."""
+    qid = question["id"]
+    kind = question["type"]
+    if kind in specs.LIST_TYPES:
+        chosen = answers.get(qid) or []
+        return "; ".join(o["label"] for o in question["options"] if o["id"] in chosen)
+    if kind in specs.TEXT_TYPES:
+        return answers.get(qid, "")
+    chosen = answers.get(qid)
+    return specs.option_label(question.get("options", []), chosen) if chosen else ""
 
 
 def _headline_text(question: dict, answers: dict) -> str:
@@ -163,12 +168,7 @@ def _headline_text(question: dict, answers: dict) -> str:
             if cells:
                 rows.append(", ".join(cells))
         return "; ".join(rows)
-    if kind in specs.TEXT_TYPES:
-        return answers.get(question["id"], "")
-    chosen = answers.get(question["id"])
-    if kind in specs.LIST_TYPES:
-        return "; ".join(o["label"] for o in question["options"] if o["id"] in (chosen or []))
-    return specs.option_label(question.get("options", []), chosen) if chosen else ""
+    return _answer_text(question, answers)
 
 
 def headlines(spec: dict, answers: dict) -> list:

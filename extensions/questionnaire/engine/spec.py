@@ -181,6 +181,12 @@ def questions(spec: Spec) -> list:
     return out
 
 
+def find_out_questions(spec: Spec) -> list:
+    """``(section, question)`` for each question offering an answer marked ``unknown`` ("don't
+    know"): what the result lists "to find out" when it is chosen."""
+    return [(s, q) for s, q in questions(spec) if any(o.get("unknown") for o in q.get("options", []))]
+
+
 def find_question(spec: Spec, question_id: str) -> dict | None:
     """The question with this id, or None."""
     # Walks the sections itself: questions() would build the whole list for every lookup.

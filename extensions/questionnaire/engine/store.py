@@ -121,7 +121,7 @@ def summary(spec: dict, result: dict, strings: dict, answers: dict | None = None
     level = result["level"]
     out = {"level": level, "label": specs.level_text(spec, level, result.get("score"), strings)}
     if answers is not None:
-        # Imported here: report and proposals are not needed to keep answers.
+        # Imported here: a visit that only shows restored answers never keeps a summary.
         from . import proposals, report
 
         out["title"] = spec["title"]

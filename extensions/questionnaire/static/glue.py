@@ -9,7 +9,7 @@ This module only touches the DOM. A failure is logged to the console and shown t
 import json
 
 from engine import answers as answers_file
-from engine import bind, form, proposals, report, scoring, store, suggest
+from engine import bind, form, report, scoring, store, suggest
 from engine import spec as specs
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
@@ -375,6 +375,9 @@ class Questionnaire:
         box = self.find('[data-role="import-offers"]')
         if not box:
             return
+        # Imported here: only a form whose tables import compiles the module at start-up.
+        from engine import proposals
+
         indexes = {}
         for questionnaire in proposals.sources(self.spec):
             indexes[questionnaire] = store.read_index(self.storage, questionnaire)
@@ -389,14 +392,11 @@ class Questionnaire:
         box.appendChild(build(drawn))
 
     def import_proposals(self, target) -> None:  # the button
+        from engine import proposals
+
         questionnaire = target.getAttribute("data-questionnaire")
         record = target.getAttribute("data-record")
-        index = store.read_index(self.storage, questionnaire)
-        found = proposals.proposals_of(index, record)
-        entry = None
-        for candidate in (index or {}).get("records", []):
-            if candidate.get("id") == record:
-                entry = candidate
+        entry = proposals.entry_of(store.read_index(self.storage, questionnaire), record)
         if entry is None:
             self.say("message", self.strings["import.gone"])
             self.draw_imports()
@@ -404,7 +404,7 @@ class Questionnaire:
         chooser = self.find('[data-import="target"]')
         question_id = chooser.value
         answers, notes = self.read()
-        merged = proposals.merge(self.spec, answers, question_id, found)
+        merged = proposals.merge(self.spec, answers, question_id, proposals.proposals_of(entry))
         self.write(merged["answers"], notes)
         self.rescore()
         said = self.strings["import.done"].format(
