@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from questionnaire.assets import VIEW_MODULES
+from questionnaire.assets import OPTIONAL_MODULES
 
 TWO_FORMS = pytest.mark.sphinx(
     "html", testroot="q-two-forms", confoverrides={"pyscript_node_modules": str(ROOT / "node_modules")}
@@ -105,13 +105,14 @@ def test_runtime_and_glue_load_once_and_only_on_questionnaire_pages(app: Any) ->
     assert len(glue) == 1
     config = json.loads(glue[0]["config"])
     assert config["interpreter"] == "_static/micropython/micropython.mjs"
-    # The engine package, mapped to the same paths it has in the source tree; without views on the
-    # page, all of it but the chart modules. Each URL is stamped (?v=), so an upgrade is refetched.
+    # The engine package, mapped to the same paths it has in the source tree; without views or
+    # proposals on the page, all of it but the optional modules (charts, comparison, proposals).
+    # Each URL is stamped (?v=), so an upgrade is refetched.
     files = {url.split("?v=")[0]: target for url, target in config["files"].items()}
     assert files["_static/questionnaire/engine/scoring.py"] == "./engine/scoring.py"
     assert files["_static/questionnaire/engine/methods/any_yes.py"] == "./engine/methods/any_yes.py"
     everything = len(list((ROOT / "extensions" / "questionnaire" / "engine").rglob("*.py")))
-    assert len(files) == everything - len(VIEW_MODULES)
+    assert len(files) == everything - len(OPTIONAL_MODULES)
     assert all("?v=" in url for url in config["files"])
     for source in files:
         assert (Path(app.outdir) / source).is_file(), source

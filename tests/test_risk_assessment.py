@@ -248,4 +248,11 @@ def test_chart_modules_go_only_to_pages_whose_questionnaires_have_views(built_si
     applicability = _shipped(built_site.path, "overview/index.html")
     assert views <= risk
     assert not views & applicability
-    assert risk - views == applicability, "every other module goes to both"
+    # Proposals: the risk page's results propose actions, the applicability check's never do.
+    proposing = {"engine/proposals.py"}
+    assert proposing <= risk
+    assert not proposing & applicability
+    assert proposing <= _shipped(built_site.path, "readiness/index.html")
+    assert proposing <= _shipped(built_site.path, "workbook/index.html")
+    assert not views & _shipped(built_site.path, "workbook/index.html")
+    assert risk - views - proposing == applicability, "every other module goes to both"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -11,22 +12,38 @@ from sphinx.application import Sphinx
 from static_files import copy_to_static
 
 from .domain import domain
+from .engine import spec as specs
 
 PACKAGE = Path(__file__).parent
 ENGINE = PACKAGE / "engine"
 STATIC = "questionnaire"
 
 
-#: Modules only declared views use: ``bind`` and ``report`` import them when a definition has
-#: views, so a page whose questionnaires have none is not sent them.
+#: Modules only declared views use: ``bind`` and ``report`` import them when a definition has views.
 VIEW_MODULES = ("engine/charts.py", "engine/compare.py")
+#: Modules only some definitions use, each with the test saying which: ``bind``, ``report``,
+#: ``store`` and the glue import them where they are used, so a page is sent one only when a
+#: questionnaire on it needs it (start-up compiles, and fetches, what a page is sent).
+OPTIONAL_MODULES: dict[str, Callable[[dict[str, Any]], bool]] = {
+    **{name: lambda spec: bool(spec["views"]) for name in VIEW_MODULES},
+    "engine/proposals.py": lambda spec: specs.proposes(spec) or specs.imports(spec),
+}
 
 
-def engine_files(views: bool = True) -> list[str]:
+def optional_modules(spec: dict[str, Any]) -> list[str]:
+    """The optional modules a definition needs."""
+    return [name for name, needed in OPTIONAL_MODULES.items() if needed(spec)]
+
+
+def engine_files(needed: Iterable[str] | None = None) -> list[str]:
     """The engine's modules, relative to the package folder (``engine/scoring.py``, ...): the files
-    pytest imports are the files the browser runs. ``views=False`` leaves out :data:`VIEW_MODULES`."""
+    pytest imports are the files the browser runs. With ``needed``, the :data:`OPTIONAL_MODULES`
+    not in it are left out."""
     found = sorted(path.relative_to(PACKAGE).as_posix() for path in ENGINE.rglob("*.py"))
-    return [name for name in found if views or name not in VIEW_MODULES]
+    if needed is None:
+        return found
+    keep = set(needed)
+    return [name for name in found if name not in OPTIONAL_MODULES or name in keep]
 
 
 def _copy_static(app: Sphinx) -> None:
@@ -41,7 +58,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[st
     # Stamped URLs: a browser that cached _static/ fetches the engine again after an upgrade.
     files = {
         static_url(app.builder, pagename, f"{STATIC}/{name}"): "./" + name
-        for name in engine_files(domain(app.env).has_views(pagename))
+        for name in engine_files(domain(app.env).modules(pagename))
     }
     # Not preloaded: measured, preloading the 20-odd engine files made DOMContentLoaded and the
     # first answerable control 50-150 ms later (they compete with the page's own files for

@@ -16,6 +16,7 @@ from pyscript_runtime import require_pyscript
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .assets import optional_modules
 from .domain import domain
 from .errors import WARNING_TYPE, DefinitionError
 from .model import Definition, load_definition
@@ -75,7 +76,7 @@ class QuestionnaireDirective(_DefinitionDirective):
             container += FormRenderer(definition, "", self.config.questionnaire_language).how_scored()
             self.set_source_info(container)
             return [container]
-        prefix = domain(self.env).note_use(self.env.docname, definition)
+        prefix = domain(self.env).note_use(self.env.docname, definition, optional_modules(definition.spec))
         require_pyscript(self.env)
         renderer = FormRenderer(definition, prefix, self.config.questionnaire_language)
         if definition.interpretation:

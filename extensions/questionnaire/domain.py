@@ -70,8 +70,9 @@ class QuestionnaireDomain(DocDataDomain):
 
     name = "questionnaire"
     label = "Questionnaire"
-    #: Raised when the shape of the data changes, so Sphinx rebuilds an older environment (1: views).
-    data_version = 1
+    #: Raised when the shape of the data changes, so Sphinx rebuilds an older environment
+    #: (1: views; 2: the optional modules each use needs).
+    data_version = 2
     object_types: ClassVar[dict[str, ObjType]] = {"item": ObjType("item", "item")}
     directives: ClassVar[dict[str, Any]] = {"items": ItemListDirective}
     roles: ClassVar[dict[str, Any]] = {"item": XRefRole()}
@@ -80,8 +81,9 @@ class QuestionnaireDomain(DocDataDomain):
         return self.docs.setdefault(docname, {"uses": [], "items": [], "errors": [], "lists": False})
 
     # --- while reading ---------------------------------------------------------------------
-    def note_use(self, docname: str, definition: Definition) -> str:
-        """Remember a questionnaire on a page; return an id prefix unique on that page."""
+    def note_use(self, docname: str, definition: Definition, modules: list[str]) -> str:
+        """Remember a questionnaire on a page and the optional engine modules it needs; return an id
+        prefix unique on that page."""
         page = self._page(docname)
         prefix = f"q-{definition.id}"
         taken = {use["prefix"] for use in page["uses"]}
@@ -94,7 +96,7 @@ class QuestionnaireDomain(DocDataDomain):
                 "source": definition.source,
                 "prefix": prefix,
                 "references": definition.references,
-                "views": bool(definition.spec["views"]),
+                "modules": list(modules),
             }
         )
         spec = definition.spec
@@ -119,9 +121,9 @@ class QuestionnaireDomain(DocDataDomain):
         self._page(docname)["lists"] = True
 
     # --- queries ---------------------------------------------------------------------------
-    def has_views(self, docname: str) -> bool:
-        """Whether a questionnaire on the page declares views (charts, comparison)."""
-        return any(use["views"] for use in self.docs.get(docname, {}).get("uses", []))
+    def modules(self, docname: str) -> set[str]:
+        """The optional engine modules the questionnaires on a page need (charts, proposals)."""
+        return {name for use in self.docs.get(docname, {}).get("uses", []) for name in use["modules"]}
 
     def has_questionnaires(self, docname: str) -> bool:
         """Whether a page shows at least one questionnaire."""

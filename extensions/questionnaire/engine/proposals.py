@@ -64,7 +64,7 @@ def placed(proposals: list, page: str) -> list:
     return out
 
 
-def tables(spec: dict) -> list:
+def tables(spec: dict) -> list:  # the importing tables; specs.imports says whether there is one
     """The table questions that take proposals, in the author's order."""
     return [q for _section, q in specs.questions(spec) if q.get("type") == "table" and q.get("import")]
 

@@ -181,6 +181,17 @@ def questions(spec: Spec) -> list:
     return out
 
 
+def proposes(spec: Spec) -> bool:
+    """Whether a result can propose actions to other records (``proposals.py``): it flags items or names priorities."""
+    params = spec.get("params") or {}
+    return bool(params.get("flag_from") or params.get("priority_below"))
+
+
+def imports(spec: Spec) -> bool:
+    """Whether a table takes the actions other records propose."""
+    return any(q.get("type") == "table" and q.get("import") for _s, q in questions(spec))
+
+
 def find_out_questions(spec: Spec) -> list:
     """``(section, question)`` for each question offering an answer marked ``unknown`` ("don't
     know"): what the result lists "to find out" when it is chosen."""

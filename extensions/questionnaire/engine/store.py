@@ -121,12 +121,15 @@ def summary(spec: dict, result: dict, strings: dict, answers: dict | None = None
     level = result["level"]
     out = {"level": level, "label": specs.level_text(spec, level, result.get("score"), strings)}
     if answers is not None:
-        # Imported here: a visit that only shows restored answers never keeps a summary.
-        from . import proposals, report
+        # Imported here: a visit that only shows restored answers never keeps a summary, and
+        # proposals.py is sent only to pages whose questionnaires propose (assets.OPTIONAL_MODULES).
+        from . import report
 
         out["title"] = spec["title"]
         out["headlines"] = [[label, text] for label, text in report.headlines(spec, answers) if text]
-        if page:
+        if page and specs.proposes(spec):
+            from . import proposals
+
             out["proposals"] = proposals.placed(proposals.of_result(spec, result, strings), page)
     return out
 
