@@ -20,7 +20,7 @@ from .assets import optional_modules
 from .domain import domain
 from .errors import WARNING_TYPE, DefinitionError
 from .model import Definition, load_definition
-from .render import FormRenderer
+from .render import FormRenderer, check_panel
 from .strings import text
 
 logger = logging.getLogger(__name__)
@@ -33,13 +33,15 @@ class _DefinitionDirective(SphinxDirective):
     optional_arguments = 0
     has_content = False
 
-    def load(self) -> Definition | None:
-        """The validated definition, or None after logging its located error (the build then fails)."""
-        rel_path, abs_path = self.env.relfn2path(self.arguments[0], self.env.docname)
+    def load(self, argument: str | None = None) -> Definition | None:
+        """The validated definition of ``argument`` (the directive's argument by default), or None
+        after logging its located error (the build then fails)."""
+        given = argument or self.arguments[0]
+        rel_path, abs_path = self.env.relfn2path(given, self.env.docname)
         path = Path(abs_path)
         self.env.note_dependency(rel_path)
         if not path.is_file():
-            raise self.error(f"questionnaire file not found: {self.arguments[0]}")
+            raise self.error(f"questionnaire file not found: {given}")
         display = os.path.relpath(path, self.config.questionnaire_display_root)
         try:
             definition = load_definition(path, Path(display).as_posix())
@@ -79,6 +81,7 @@ class QuestionnaireDirective(_DefinitionDirective):
         prefix = domain(self.env).note_use(self.env.docname, definition, optional_modules(definition.spec))
         require_pyscript(self.env)
         renderer = FormRenderer(definition, prefix, self.config.questionnaire_language)
+        container += renderer.print_header()
         if definition.interpretation:
             note = nodes.admonition(classes=["interpretation"])
             note += nodes.title("", text("interpretation.title", self.config.questionnaire_language))
@@ -108,3 +111,30 @@ class LevelsDirective(_DefinitionDirective):
             listing += item
         self.set_source_info(listing)
         return [listing]
+
+
+class CheckDirective(_DefinitionDirective):
+    """``{questionnaire:check}``: check a report against its answers file, for the questionnaires
+    whose definition files the content lists (one path per line, relative to the page).
+
+    A reader gives an answers file or a report document; the page says which questionnaire and
+    record it holds, the result it gives and its verification code (``engine/check.py``).
+    """
+
+    required_arguments = 0
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        paths = [line.strip() for line in self.content if line.strip()]
+        if not paths:
+            raise self.error("questionnaire:check lists no definition file")
+        definitions = [self.load(path) for path in paths]
+        if any(definition is None for definition in definitions):
+            return []
+        domain(self.env).note_check(self.env.docname)
+        require_pyscript(self.env)
+        lang = self.config.questionnaire_language
+        specs = [definition.spec for definition in definitions if definition is not None]
+        node = check_panel(specs, f"check-{len(domain(self.env).checks(self.env.docname))}", lang)
+        self.set_source_info(node)
+        return [node]

@@ -71,14 +71,14 @@ class QuestionnaireDomain(DocDataDomain):
     name = "questionnaire"
     label = "Questionnaire"
     #: Raised when the shape of the data changes, so Sphinx rebuilds an older environment
-    #: (1: views; 2: the optional modules each use needs).
-    data_version = 2
+    #: (1: views; 2: the optional modules each use needs; 3: check panels).
+    data_version = 3
     object_types: ClassVar[dict[str, ObjType]] = {"item": ObjType("item", "item")}
     directives: ClassVar[dict[str, Any]] = {"items": ItemListDirective}
     roles: ClassVar[dict[str, Any]] = {"item": XRefRole()}
 
     def _page(self, docname: str) -> dict[str, Any]:
-        return self.docs.setdefault(docname, {"uses": [], "items": [], "errors": [], "lists": False})
+        return self.docs.setdefault(docname, {"uses": [], "items": [], "errors": [], "lists": False, "checks": 0})
 
     # --- while reading ---------------------------------------------------------------------
     def note_use(self, docname: str, definition: Definition, modules: list[str]) -> str:
@@ -112,6 +112,14 @@ class QuestionnaireDomain(DocDataDomain):
             )
         return prefix
 
+    def note_check(self, docname: str) -> None:
+        """Remember a "check a report" panel on a page: it runs the engine, with no optional module."""
+        self._page(docname)["checks"] += 1
+
+    def checks(self, docname: str) -> range:
+        """The check panels noted on a page so far (their count numbers the next one's id)."""
+        return range(self.docs.get(docname, {}).get("checks", 0))
+
     def note_error(self, docname: str, message: str) -> None:
         """Remember a definition error so this and later builds fail until it is fixed."""
         self._page(docname)["errors"].append(message)
@@ -126,8 +134,9 @@ class QuestionnaireDomain(DocDataDomain):
         return {name for use in self.docs.get(docname, {}).get("uses", []) for name in use["modules"]}
 
     def has_questionnaires(self, docname: str) -> bool:
-        """Whether a page shows at least one questionnaire."""
-        return bool(self.docs.get(docname, {}).get("uses"))
+        """Whether a page runs the engine: it shows a questionnaire or a "check a report" panel."""
+        page = self.docs.get(docname, {})
+        return bool(page.get("uses") or page.get("checks"))
 
     def errors(self) -> list[str]:
         """Every pending definition error, in document order."""

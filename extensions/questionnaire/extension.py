@@ -6,7 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .assets import setup_assets
-from .directive import LevelsDirective, QuestionnaireDirective
+from .directive import CheckDirective, LevelsDirective, QuestionnaireDirective
 from .domain import setup_domain
 from .nodes import setup_nodes
 
@@ -28,4 +28,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_nodes(app)
     setup_domain(app)
     app.add_directive_to_domain("questionnaire", "levels", LevelsDirective)
+    app.add_directive_to_domain("questionnaire", "check", CheckDirective)
     setup_assets(app)

@@ -27,8 +27,22 @@ def _ref(label: str, title: str | None = None) -> nodes.inline:
     return nodes.inline("", "", ref)
 
 
+#: What "Load from file" and "Compare with a saved file" take: answers files and report documents.
+ACCEPT = ",".join(
+    (
+        "application/json",
+        ".json",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx",
+        "application/vnd.oasis.opendocument.text",
+        ".odt",
+    )
+)
+
+
 def _file_picker(element_id: str, action: str, label: str) -> list[nodes.Node]:
-    """A JSON file input, visually hidden, and the button-like label that opens it.
+    """A file input for answers files and report documents, visually hidden, and the button-like
+    label that opens it.
 
     The input comes first so that its keyboard focus can be drawn on the label after it.
     """
@@ -37,7 +51,7 @@ def _file_picker(element_id: str, action: str, label: str) -> list[nodes.Node]:
             "input",
             type="file",
             id=element_id,
-            accept="application/json,.json",
+            accept=ACCEPT,
             data_action=action,
             classes=["visually-hidden-file"],
         ),
@@ -73,6 +87,22 @@ class FormRenderer:
         return "-".join((self.prefix, *parts))
 
     # --- the form -------------------------------------------------------------
+    def print_header(self) -> nodes.Node:
+        """The head of a printed report (title, questionnaire, record, date, verification code):
+        hidden on screen, first on paper, before the interpretation box; the glue fills it in."""
+        spec = self.spec
+        meta = self.t("report.questionnaire") + ": " + spec["title"] + " (" + spec["id"] + ", " + spec["version"] + ")"
+        return element(
+            "div",
+            text_element("p", self.t("report.title", title=spec["title"]), classes=["print-title"]),
+            text_element("p", meta, classes=["print-meta"]),
+            text_element("p", "", classes=["print-meta"], data_role="print-record"),
+            text_element("p", "", classes=["print-meta"], data_role="print-date"),
+            text_element("p", "", classes=["print-meta"], data_role="print-code"),
+            classes=["questionnaire-print-header"],
+            data_print_header=self.prefix,
+        )
+
     def form(self) -> nodes.Node:
         spec = self.spec
         payload = {"spec": spec, "strings": catalogue(self.lang)}
@@ -85,24 +115,6 @@ class FormRenderer:
                 role="status",
                 data_role="status",
                 data_failed=self.t("status.failed"),
-            ),
-            element(
-                "div",
-                text_element("p", self.t("report.title", title=spec["title"]), classes=["print-title"]),
-                text_element(
-                    "p",
-                    self.t("report.questionnaire")
-                    + ": "
-                    + spec["title"]
-                    + " ("
-                    + spec["id"]
-                    + ", "
-                    + spec["version"]
-                    + ")",
-                    classes=["print-meta"],
-                ),
-                text_element("p", "", classes=["print-date"], data_role="print-date"),
-                classes=["questionnaire-print-header"],
             ),
             element("noscript", text_element("p", self.t("status.noscript"), classes=["questionnaire-status"])),
             text_element("p", self.t("privacy"), classes=["questionnaire-privacy"]),
@@ -702,6 +714,8 @@ class FormRenderer:
             text_element("button", self.t("actions.print"), type="button", data_action="print"),
             text_element("button", self.t("actions.markdown"), type="button", data_action="markdown"),
             text_element("button", self.t("actions.csv"), type="button", data_action="csv"),
+            text_element("button", self.t("actions.docx"), type="button", data_action="docx"),
+            text_element("button", self.t("actions.odt"), type="button", data_action="odt"),
             *(
                 [text_element("button", self.t("actions.plan"), type="button", data_action="plan-csv")]
                 if report.plan_tables(self.spec)
@@ -758,3 +772,43 @@ class FormRenderer:
         for row in rows:
             body += nodes.row("", *[nodes.entry("", nodes.paragraph("", cell)) for cell in row])
         return table
+
+
+def check_panel(specs_on_site: list[dict[str, Any]], panel_id: str, lang: str) -> nodes.Node:
+    """The "check a report" panel: the questionnaires' specs for the engine, a file picker, and
+    the place where the glue writes what the chosen file gives."""
+    t = lambda key: text(key, lang)  # noqa: E731
+    file_id = panel_id + "-file"
+    return element(
+        "div",
+        json_data("", payload={"specs": specs_on_site, "strings": catalogue(lang)}, classes=["questionnaire-spec"]),
+        text_element(
+            "p",
+            t("status.loading.check"),
+            classes=["questionnaire-status"],
+            role="status",
+            data_role="status",
+            data_failed=t("status.failed.check"),
+        ),
+        element("noscript", text_element("p", t("status.noscript.check"), classes=["questionnaire-status"])),
+        element(
+            "div",
+            *_file_picker(file_id, "check", t("check.choose")),
+            classes=["check-controls"],
+            data_role="check-controls",
+            hidden=True,
+        ),
+        text_element("p", "", classes=["questionnaire-message"], data_role="message", aria_live="polite"),
+        element(
+            "div",
+            text_element("h3", t("check.title"), classes=["check-title"]),
+            element("div", data_role="check-rows"),
+            classes=["check-result"],
+            data_role="check-result",
+            hidden=True,
+        ),
+        classes=["questionnaire-check"],
+        id=panel_id,
+        data_questionnaire_check="true",
+        data_ready="false",
+    )

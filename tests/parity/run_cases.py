@@ -67,7 +67,10 @@ STRINGS = {}
 def _report(spec, answers_, result):
     # What the browser shows and downloads must match too: the page updates, "how this is
     # scored", "why this result", the Markdown and the CSV.
-    from engine import bind, proposals, report, store
+    import binascii
+    import hashlib
+
+    from engine import bind, office, proposals, report, store, verify
 
     try:
         found = {
@@ -76,7 +79,15 @@ def _report(spec, answers_, result):
             "markdown": report.to_markdown(spec, answers_, {"general": "note"}, result, STRINGS, "2026-01-01"),
             "csv": report.to_csv(spec, answers_, {"general": "note"}, result, STRINGS),
             "summary": store.summary(spec, result, STRINGS, answers_, "page/index.html#q-" + spec["id"]),
+            "code": verify.of_spec(spec, "Record “one”", answers_, {"general": "note"}),
         }
+        for kind in ("docx", "odt"):
+            # The whole document, byte for byte, as its digest (a report is tens of kilobytes).
+            data = report.to_document(
+                kind, spec, answers_, {"general": "note"}, result, STRINGS, "1 January 2026", "2026-01-01T00:00:00Z"
+            )
+            found[kind] = binascii.hexlify(hashlib.sha256(data).digest()).decode()
+            found[kind + "-answers"] = office.embedded_answers(data)
         if report.plan_tables(spec):
             found["plan"] = report.to_plan_csv(spec, answers_, result, STRINGS)
         for question in proposals.tables(spec):

@@ -10,6 +10,8 @@ from . import spec as specs
 FORMAT = "aitk-questionnaire-answers"
 FORMAT_VERSION = 1
 MAX_BYTES = 1000000
+#: A report document (.docx, .odt) may come back larger: edited, with pictures pasted in.
+MAX_DOCUMENT_BYTES = 20000000
 MAX_TEXT = 10000
 MAX_ERRORS = 20
 MAX_NAME = 200
@@ -53,11 +55,34 @@ def make_file(
     return data
 
 
-def check_size(n_bytes: int) -> dict | None:
-    """A too-large error when a file of n_bytes exceeds MAX_BYTES, else None."""
-    if n_bytes > MAX_BYTES:
-        return _error("too-large", {"size": n_bytes, "max": MAX_BYTES})
+def check_size(n_bytes: int, limit: int = MAX_BYTES) -> dict | None:
+    """A too-large error when a file of n_bytes exceeds ``limit`` (MAX_BYTES), else None."""
+    if n_bytes > limit:
+        return _error("too-large", {"size": n_bytes, "max": limit})
     return None
+
+
+def read_bytes(data: bytes) -> dict:
+    """The answers-file text in a file's bytes: the file itself (JSON, at most MAX_BYTES), or the
+    answers a .docx or .odt report carries. ``{"ok", "text", "errors"}``; nothing is checked yet
+    beyond reading (``check_file`` does that)."""
+    from . import zipper
+
+    if zipper.is_zip(data):
+        # Imported here: only a document needs the office module compiled.
+        from . import office
+
+        try:
+            return {"ok": True, "text": office.embedded_answers(data), "errors": []}
+        except zipper.ZipError as error:
+            return {"ok": False, "text": "", "errors": [_error(error.code, {})]}
+    too_large = check_size(len(data))
+    if too_large:
+        return {"ok": False, "text": "", "errors": [too_large]}
+    try:
+        return {"ok": True, "text": data.decode(), "errors": []}
+    except UnicodeError:
+        return {"ok": False, "text": "", "errors": [_error("not-utf8", {})]}
 
 
 # ---------------------------------------------------------------------------

@@ -245,17 +245,27 @@ def _heat_summary(spec: dict, rows: list, strings: dict) -> str:
     )
 
 
-def _heat_table(spec: dict, axes: list, rows: list, strings: dict) -> dict:
+def _heat_table_data(spec: dict, axes: list, rows: list, strings: dict) -> dict:
+    """The heat map as a table's texts, with each cell's level rank (its shade in a document)."""
     names = {"column": axes[0]["label"], "row": axes[1]["label"]}
     header = [fmt(strings, "chart.heat.corner", names)] + [option["label"] for option in axes[0]["options"]]
+    ranks = [level["id"] for level in spec["levels"]]
     body = []
+    shades = []
     for cells in rows:
         texts = [
             fmt(strings, "chart.heat.cell", {"count": cell["count"], "level": _cell_level_text(spec, cell, strings)})
             for cell in cells
         ]
         body.append([cells[0]["row"]["label"]] + texts)
-    return tree.table(fmt(strings, "chart.heat.caption", names), header, body, "chart-table heat-map-table")
+        shade: list = [None]
+        shades.append(shade + [None if cell["level"] is None else ranks.index(cell["level"]) for cell in cells])
+    return {"caption": fmt(strings, "chart.heat.caption", names), "header": header, "rows": body, "shades": shades}
+
+
+def _heat_table(spec: dict, axes: list, rows: list, strings: dict) -> dict:
+    data = _heat_table_data(spec, axes, rows, strings)
+    return tree.table(data["caption"], data["header"], data["rows"], "chart-table heat-map-table")
 
 
 def _heat_cell(box: list, cell: dict, abbreviation: str, x: int, y: int, size: int) -> dict:
@@ -473,7 +483,8 @@ def _radar_legend(box: list, strings: dict) -> list:
     return out
 
 
-def _radar_table(spec: dict, dimension: str, entries: list, before: list | None, strings: dict) -> dict:
+def _radar_table_data(spec: dict, dimension: str, entries: list, before: list | None, strings: dict) -> dict:
+    """The radar as a table's texts: each entry's result now (and before, with a previous result)."""
     header = [strings["chart.col.entry"], strings["chart.col.now"]]
     if before is not None:
         header.append(strings["chart.col.previous"])
@@ -492,7 +503,12 @@ def _radar_table(spec: dict, dimension: str, entries: list, before: list | None,
             )
         rows.append(row)
     caption = fmt(strings, "chart.radar.caption", {"title": spec["title"]})
-    return tree.table(caption, header, rows, "chart-table radar-table")
+    return {"caption": caption, "header": header, "rows": rows, "shades": None}
+
+
+def _radar_table(spec: dict, dimension: str, entries: list, before: list | None, strings: dict) -> dict:
+    data = _radar_table_data(spec, dimension, entries, before, strings)
+    return tree.table(data["caption"], data["header"], data["rows"], "chart-table radar-table")
 
 
 def _radar_overview(spec: dict, dimension: str, entries: list, strings: dict) -> str:
@@ -574,6 +590,17 @@ def comparison(spec: dict, result: dict, strings: dict, previous: dict | None = 
         return _chart(None, None, strings["compare.none"])
     found = compare_.compare(spec, result, previous)
     return _chart(None, compare_.table(spec, found, strings), compare_.summary(spec, found, strings))
+
+
+def table_data(spec: dict, view: dict, result: dict, strings: dict, previous: dict | None = None) -> dict:
+    """A heat map's or a radar's table as texts, ``{"caption", "header", "rows", "shades"}``: the
+    chart in a report document, where ``shades`` gives each heat-map cell its level's rank."""
+    if view.get("type") == "heat-map":
+        axes = _heat_axes(spec)
+        return _heat_table_data(spec, axes, _heat_rows(spec, result, axes), strings)
+    dimension = view.get("dimension", "sections")
+    before = None if previous is None else previous[dimension]
+    return _radar_table_data(spec, dimension, result[dimension], before, strings)
 
 
 def render(spec: dict, view: dict, result: dict, strings: dict, previous: dict | None = None) -> dict:

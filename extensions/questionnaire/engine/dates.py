@@ -73,3 +73,23 @@ def tables(spec: dict, answers: dict, today: str | None) -> list:
                     found["sources"].append([index, row[rule["source"]]])
         out.append(found)
     return out
+
+
+def readable(moment: dict, strings: dict) -> str:
+    """A moment as a reader reads it: "2 December 2026, 21:57 (UTC+01:00)".
+
+    ``moment`` holds the device's local ``year``, ``month`` (1-12), ``day``, ``hour``, ``minute``
+    and ``offset``, the minutes east of UTC (the glue reads them from the browser's clock).
+    """
+    months = strings["date.months"].split(" ")
+    offset = moment["offset"]
+    sign = "-" if offset < 0 else "+"
+    offset = -offset if offset < 0 else offset
+    values = {
+        "day": str(moment["day"]),
+        "month": months[moment["month"] - 1],
+        "year": str(moment["year"]),
+        "time": "%02d:%02d" % (moment["hour"], moment["minute"]),
+        "offset": sign + "%02d:%02d" % (offset // 60, offset % 60),
+    }
+    return strings["date.readable"].format(**values)

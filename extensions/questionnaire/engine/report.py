@@ -75,8 +75,12 @@ def explain(spec: dict, result: dict, strings: dict) -> list:
         lines.append(fmt(strings, "result.score", {"score": result["score"]}))
     if result.get("reasons"):
         lines.append(strings["result.reasons"] + ": " + "; ".join(_reason_texts(spec, result)))
+    # A question already named among the reasons is not listed again, and one not answered yet
+    # says nothing about the result (the answers list every question).
+    reasons = result.get("reasons") or []
     for item in result["items"]:
-        lines.append(_question_of(spec, item)["text"] + " — " + _item_text(spec, item, strings))
+        if item["id"] not in reasons and item["status"] != "unanswered":
+            lines.append(_question_of(spec, item)["text"] + " — " + _item_text(spec, item, strings))
     lines.extend(methods.get(spec["method"]).explain(spec, result, strings))
     lines.extend(_overdue_lines(spec, result, strings))
     lines.append(
@@ -197,61 +201,210 @@ def next_steps(spec: dict, result: dict, strings: dict) -> list:
     return lines
 
 
+# ---------------------------------------------------------------------------
+# The report as a document: one list of blocks, written out as Markdown here and as .docx and
+# .odt by ``office.py``, so every format says the same. A block is one of
+#   {"kind": "heading", "level": 1-3, "text"}
+#   {"kind": "list", "items": [text, ...]}
+#   {"kind": "paragraph", "text", "style": None or "small"}
+#   {"kind": "table", "caption", "header": [text, ...], "rows": [[text, ...], ...],
+#    "shades": None or [[level rank or None, ...], ...] (a shaded cell per level, heat maps),
+#    "answers": True for a table of answers (question, answer, note), which documents lay out wider}
+
+
+def _heading(level: int, text: str) -> dict:
+    return {"kind": "heading", "level": level, "text": text}
+
+
+def _list(items: list) -> dict:
+    return {"kind": "list", "items": items}
+
+
+def _paragraph(text: str, style: str | None = None) -> dict:
+    return {"kind": "paragraph", "text": text, "style": style}
+
+
+def _table(caption: str, header: list, rows: list, shades: list | None = None, answers: bool = False) -> dict:
+    return {"kind": "table", "caption": caption, "header": header, "rows": rows, "shades": shades, "answers": answers}
+
+
+def facts(spec: dict, answers: dict, notes: dict, result: dict, strings: dict, date: str, record: str) -> list:
+    """``(label, text)`` for the head of every report: date, questionnaire, record, result, the
+    headline answers and the verification code."""
+    from . import verify
+
+    out = [
+        (strings["report.date"], date),
+        (strings["report.questionnaire"], spec["title"] + " (" + spec["id"] + ", " + spec["version"] + ")"),
+    ]
+    if record:
+        out.append((strings["report.record"], record))
+    out.append((strings["report.result"], specs.level_label(spec, result["level"], strings)))
+    for label, answer in headlines(spec, answers):
+        out.append((label, answer or strings["report.not-given"]))
+    out.append((strings["report.code"], verify.of_spec(spec, record, answers, notes)))
+    return out
+
+
+def _view_blocks(spec: dict, result: dict, strings: dict, compared: dict | None) -> list:
+    """The result's charts as tables: a heat map with shaded cells, a radar as areas and scores."""
+    out = []
+    for view in spec.get("views", []):
+        if view["type"] not in ("heat-map", "radar"):
+            continue
+        # Imported here, as in bind: only questionnaires with views ship the module.
+        from . import charts
+
+        data = charts.table_data(spec, view, result, strings, compared["result"] if compared else None)
+        out.append(_heading(2, strings["view." + view["type"]]))
+        out.append(_table(data["caption"], data["header"], data["rows"], data["shades"]))
+    return out
+
+
+def _answer_words(spec: dict, question_id: str, parts: list, strings: dict) -> str:
+    """One question's answer in words from its ``answer_rows`` parts: "Likelihood: Likely; Impact:
+    Major" for a rating, a line per row for a table, the answer itself otherwise."""
+    words = []
+    for part, label in parts:
+        if not label:
+            continue
+        if part == specs.NOT_APPLICABLE:
+            words.append(strings["na.label"])
+        elif part:
+            words.append(part + ": " + label)
+        else:
+            words.append(label)
+    joiner = "\n" if specs.question(spec, question_id)["type"] == "table" else "; "
+    return joiner.join(words)
+
+
+def _answer_blocks(spec: dict, answers: dict, notes: dict, strings: dict) -> list:
+    """Every answer and note: a heading and a table for each section, a row for each question."""
+    out = [_heading(2, strings["report.answers"])]
+    grouped: list = []  # [section title, [[question id, text, [(part, label)], note], ...]]
+    for section_title, qid, question_text, part, label, note in answer_rows(spec, answers, notes, strings):
+        if not grouped or grouped[-1][0] != section_title:
+            grouped.append([section_title, []])
+        questions = grouped[-1][1]
+        if not questions or questions[-1][0] != qid:
+            questions.append([qid, question_text, [], note])
+        questions[-1][2].append((part, label))
+    header = [strings["report.question"], strings["report.answer"], strings["report.note"]]
+    for section_title, questions in grouped:
+        rows = [[text, _answer_words(spec, qid, parts, strings), note] for qid, text, parts, note in questions]
+        out.append(_heading(3, section_title))
+        out.append(_table("", header, rows, None, True))
+    return out
+
+
+def document(
+    spec: dict,
+    answers: dict,
+    notes: dict,
+    result: dict,
+    strings: dict,
+    date: str,
+    compared: dict | None = None,
+    record: str = "",
+) -> list:
+    """The report as blocks: title, facts, what to do next, why, charts, comparison, answers, notes.
+
+    ``date`` is the date as the reader reads it (``dates.readable``); ``record`` the record's
+    name; ``compared`` (``{"label", "result"}``: the earlier result the page compares with, if
+    any) adds a section with each change, as the comparison view shows it.
+    """
+    out = [_heading(1, fmt(strings, "report.title", {"title": spec["title"]}))]
+    out.append(
+        _list([label + ": " + text for label, text in facts(spec, answers, notes, result, strings, date, record)])
+    )
+    steps = next_steps(spec, result, strings)
+    if steps:
+        out += [_heading(2, strings["result.recommendations"]), _list(steps)]
+    out += [_heading(2, strings["result.why"]), _list(explain(spec, result, strings))]
+    out += _view_blocks(spec, result, strings, compared)
+    if compared is not None:
+        from . import compare
+
+        found = compare.compare(spec, result, compared["result"])
+        out.append(_heading(2, fmt(strings, "report.compared", {"label": compared["label"]})))
+        out.append(_list(compare.lines(spec, found, strings)))
+    out += _answer_blocks(spec, answers, notes, strings)
+    if notes.get(specs.GENERAL_NOTE):
+        out += [_heading(2, strings["report.general-note"]), _paragraph(notes[specs.GENERAL_NOTE])]
+    out.append(_paragraph(strings["report.generated"], "small"))
+    out.append(_paragraph(strings["report.code.about"], "small"))
+    return out
+
+
 def _md_cell(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def _md_table(block: dict) -> list:
+    out = []
+    if block["caption"]:
+        out += ["_" + _md_cell(block["caption"]) + "_", ""]
+    out.append("| " + " | ".join(_md_cell(cell) for cell in block["header"]) + " |")
+    out.append("|" + "---|" * len(block["header"]))
+    for row in block["rows"]:
+        out.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
+    return out
+
+
+def blocks_to_markdown(blocks: list) -> str:
+    """Blocks (``document``) as Markdown: one blank line between blocks."""
+    out = []
+    for block in blocks:
+        kind = block["kind"]
+        if kind == "heading":
+            out.append("#" * block["level"] + " " + _md_cell(block["text"]))
+        elif kind == "list":
+            out.extend("- " + _md_cell(item) for item in block["items"])
+        elif kind == "table":
+            out.extend(_md_table(block))
+        elif block.get("style") == "small":
+            out.append("_" + _md_cell(block["text"]) + "_")
+        else:
+            out.append(_md_cell(block["text"]))
+        out.append("")
+    return "\n".join(out)
+
+
 def to_markdown(
-    spec: dict, answers: dict, notes: dict, result: dict, strings: dict, date: str, compared: dict | None = None
+    spec: dict,
+    answers: dict,
+    notes: dict,
+    result: dict,
+    strings: dict,
+    date: str,
+    compared: dict | None = None,
+    record: str = "",
 ) -> str:
-    """A Markdown report: title, date, version, result, why, every answer and note.
+    """A Markdown report: the blocks of ``document`` (same arguments)."""
+    return blocks_to_markdown(document(spec, answers, notes, result, strings, date, compared, record))
 
-    ``compared`` (``{"label", "result"}``: the earlier result the page compares with, if any)
-    adds a section with each change, as the comparison view shows it.
-    """
-    out = ["# " + fmt(strings, "report.title", {"title": spec["title"]}), ""]
-    out.append("- " + strings["report.date"] + ": " + date)
-    out.append(
-        "- " + strings["report.questionnaire"] + ": " + spec["title"] + " (" + spec["id"] + ", " + spec["version"] + ")"
-    )
-    out.append("- " + strings["report.result"] + ": " + specs.level_label(spec, result["level"], strings))
-    for label, answer in headlines(spec, answers):
-        out.append("- " + _md_cell(label) + ": " + _md_cell(answer or strings["report.not-given"]))
-    out.append("")
-    steps = next_steps(spec, result, strings)
-    if steps:
-        out.append("## " + strings["result.recommendations"])
-        out.append("")
-        out.extend("- " + _md_cell(line) for line in steps)
-        out.append("")
-    out.append("## " + strings["result.why"])
-    out.append("")
-    for line in explain(spec, result, strings):
-        out.append("- " + _md_cell(line))
-    out.append("")
-    if compared is not None:
-        # Imported here, as in bind: only questionnaires with a comparison view ship the module.
-        from . import compare
 
-        found = compare.compare(spec, result, compared["result"])
-        out.append("## " + fmt(strings, "report.compared", {"label": compared["label"]}))
-        out.append("")
-        out.extend("- " + _md_cell(line) for line in compare.lines(spec, found, strings))
-        out.append("")
-    out.append("## " + strings["report.answers"])
-    out.append("")
-    out.append(
-        "| " + " | ".join([strings["report.question"], "", strings["report.answer"], strings["report.note"]]) + " |"
-    )
-    out.append("|---|---|---|---|")
-    for _section, _qid, question_text, part, label, note in answer_rows(spec, answers, notes, strings):
-        out.append("| " + " | ".join([_md_cell(question_text), _md_cell(part), _md_cell(label), _md_cell(note)]) + " |")
-    if notes.get(specs.GENERAL_NOTE):
-        out.append("")
-        out.append(_md_cell(notes[specs.GENERAL_NOTE]))
-    out.append("")
-    out.append("_" + strings["report.generated"] + "_")
-    return "\n".join(out) + "\n"
+def to_document(
+    kind: str,
+    spec: dict,
+    answers: dict,
+    notes: dict,
+    result: dict,
+    strings: dict,
+    date: str,
+    saved_at: str,
+    compared: dict | None = None,
+    record: str = "",
+) -> bytes:
+    """The report as a ``docx`` or ``odt`` file, carrying the answers file (``answers.make_file``,
+    as canonical JSON, so CPython and MicroPython write the same bytes) for loading it back."""
+    from . import answers as answers_file
+    from . import office, verify
+
+    blocks = document(spec, answers, notes, result, strings, date, compared, record)
+    saved = verify.canonical(answers_file.make_file(spec, answers, notes, result, saved_at, record))
+    write = office.to_docx if kind == "docx" else office.to_odt
+    return write(blocks, len(spec["levels"]), saved, saved_at)
 
 
 def _csv_cell(value: object) -> str:
@@ -264,13 +417,20 @@ def _csv_cell(value: object) -> str:
     return cell
 
 
-def to_csv(spec: dict, answers: dict, notes: dict, result: dict, strings: dict) -> str:
-    """A CSV of every answer and note, with the overall result on the first data row."""
+def to_csv(spec: dict, answers: dict, notes: dict, result: dict, strings: dict, record: str = "") -> str:
+    """A CSV of every answer and note, with the overall result on the first data row, then the
+    record's name, the headline answers and the verification code."""
+    from . import verify
+
     level = specs.level_label(spec, result["level"], strings)
     lines = [",".join(["section", "question_id", "question", "part", "answer", "note"])]
     lines.append(",".join(_csv_cell(c) for c in ["", "result", strings["report.result"], "", level, ""]))
+    if record:
+        lines.append(",".join(_csv_cell(c) for c in ["", "record", strings["report.record"], "", record, ""]))
     for label, answer in headlines(spec, answers):
         lines.append(",".join(_csv_cell(c) for c in ["", "headline", label, "", answer, ""]))
+    code = verify.of_spec(spec, record, answers, notes)
+    lines.append(",".join(_csv_cell(c) for c in ["", "verification", strings["report.code"], "", code, ""]))
     for row in answer_rows(spec, answers, notes, strings):
         lines.append(",".join(_csv_cell(c) for c in row))
     if notes.get(specs.GENERAL_NOTE):
@@ -316,8 +476,9 @@ def to_plan_csv(spec: dict, answers: dict, result: dict, strings: dict) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
-def refusal_text(strings: dict, name: str, errors: list) -> str:
-    """Why a file was refused, in words: one clause per error, the most specific template that fits."""
+def refusal_text(strings: dict, name: str, errors: list, lead: str = "file.refused") -> str:
+    """Why a file was refused, in words: one clause per error, the most specific template that
+    fits, after the ``lead`` sentence (``file.refused``: the answers on screen are unchanged)."""
     clauses = []
     for error in errors:
         detail = dict(error.get("detail") or {})
@@ -331,4 +492,4 @@ def refusal_text(strings: dict, name: str, errors: list) -> str:
                 except (KeyError, IndexError):
                     said = None
         clauses.append(said if said is not None else strings["error.other"].format(code=error["code"]))
-    return strings["file.refused"].format(name=name) + " " + "; ".join(clauses) + "."
+    return strings[lead].format(name=name) + " " + "; ".join(clauses) + "."

@@ -6,10 +6,11 @@ Every decision lives in the ``engine`` package, which pytest imports as ``questi
 This module only touches the DOM. A failure is logged to the console and shown to the reader.
 """
 
+import binascii
 import json
 
 from engine import answers as answers_file
-from engine import bind, form, report, scoring, store, suggest
+from engine import bind, dates, form, report, scoring, store, suggest, verify
 from engine import spec as specs
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
@@ -25,6 +26,19 @@ def _today() -> str:
     """Today's date on this device, ``YYYY-MM-DD`` (local time, as the reader's calendar says)."""
     now = window.Date.new()
     return "%04d-%02d-%02d" % (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
+
+
+def _moment() -> dict:
+    """Now on this device's clock, as ``dates.readable`` takes it."""
+    now = window.Date.new()
+    return {
+        "year": int(now.getFullYear()),
+        "month": int(now.getMonth()) + 1,
+        "day": int(now.getDate()),
+        "hour": int(now.getHours()),
+        "minute": int(now.getMinutes()),
+        "offset": -int(now.getTimezoneOffset()),
+    }
 
 
 def build(tree: dict):  # -> a DOM element
@@ -74,8 +88,12 @@ def _fill(chooser, choices: list, chosen: str) -> None:  # a <select>
     chooser.value = chosen
 
 
-def _download(name: str, text: str, mime: str) -> None:
-    blob = window.Blob.new(to_js([text]), to_js({"type": mime}))
+def _download(name: str, content, mime: str) -> None:  # content: text, or bytes
+    if isinstance(content, bytes):
+        # Bytes cross to JavaScript as hex text: native on both sides, where a Python bytes
+        # object would cross as a proxy and a list of numbers one number at a time.
+        content = window.aitkDom.fromHex(binascii.hexlify(content).decode())
+    blob = window.Blob.new(to_js([content]), to_js({"type": mime}))
     url = window.URL.createObjectURL(blob)
     link = document.createElement("a")
     link.setAttribute("href", url)
@@ -84,6 +102,13 @@ def _download(name: str, text: str, mime: str) -> None:
     link.click()
     link.remove()
     window.setTimeout(create_proxy(lambda: window.URL.revokeObjectURL(url)), 1000)
+
+
+#: The file types of the report documents.
+DOCUMENT_MIME = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
 
 
 class Questionnaire:
@@ -501,19 +526,23 @@ class Questionnaire:
         if not chosen:
             return
         name = chosen.name
-        too_large = answers_file.check_size(chosen.size)
+        too_large = answers_file.check_size(chosen.size, answers_file.MAX_DOCUMENT_BYTES)
         picker.value = ""
         if too_large:
             self.refuse(name, [too_large])
             return
 
-        def loaded(text: str) -> None:
+        def loaded(buffer) -> None:  # an ArrayBuffer
             try:
-                then(name, text)
+                found = answers_file.read_bytes(binascii.unhexlify(str(window.aitkDom.toHex(buffer))))
+                if found["ok"]:
+                    then(name, found["text"])
+                else:
+                    self.refuse(name, found["errors"])
             except Exception as error:  # reported to the reader and the console
                 self.report_failure(error)
 
-        chosen.text().then(create_proxy(loaded))
+        chosen.arrayBuffer().then(create_proxy(loaded))
 
     # --- buttons --------------------------------------------------------------------
     def on_action(self, event) -> None:
@@ -541,19 +570,28 @@ class Questionnaire:
             return
         spec, strings = self.spec, self.strings
         answers, notes, result = self.rescore(False)
-        stamp = _now_iso()[:10]
+        saved_at = _now_iso()
+        stamp = saved_at[:10]
+        readable = dates.readable(_moment(), strings)
         record = self.records.current()["name"]
         base = spec["id"] + "-" + (store.slug(record) + "-" if store.slug(record) else "")
         if action == "save":
             name = base + "answers-" + stamp + ".json"
-            data = answers_file.make_file(spec, answers, notes, result, _now_iso(), record)
+            data = answers_file.make_file(spec, answers, notes, result, saved_at, record)
             _download(name, json.dumps(data), "application/json")
             self.say("message", strings["file.saved"].format(name=name))
         elif action == "markdown":
-            text = report.to_markdown(spec, answers, notes, result, strings, _now_iso(), self.previous)
+            text = report.to_markdown(spec, answers, notes, result, strings, readable, self.previous, record)
             _download(base + "report-" + stamp + ".md", text, "text/markdown")
+        elif action in DOCUMENT_MIME:
+            data = report.to_document(
+                action, spec, answers, notes, result, strings, readable, saved_at, self.previous, record
+            )
+            name = base + "report-" + stamp + "." + action
+            _download(name, data, DOCUMENT_MIME[action])
+            self.say("message", strings["file.document"].format(name=name))
         elif action == "csv":
-            text = report.to_csv(spec, answers, notes, result, strings)
+            text = report.to_csv(spec, answers, notes, result, strings, record)
             _download(base + "answers-" + stamp + ".csv", text, "text/csv")
         elif action == "plan-csv":
             text = report.to_plan_csv(spec, answers, result, strings)
@@ -584,7 +622,15 @@ class Questionnaire:
             self.rescore(True, _control(target))
 
     def print_view(self) -> None:
-        self.say("print-date", self.strings["report.date"] + ": " + _now_iso()[:16].replace("T", " ") + " UTC")
+        strings = self.strings
+        header = self.form.closest(".questionnaire").querySelector('[data-print-header="' + str(self.form.id) + '"]')
+        record = self.records.current()["name"]
+        code = verify.of_spec(self.spec, record, self.answers, self.notes)
+        header.querySelector('[data-role="print-record"]').textContent = strings["report.record"] + ": " + record
+        header.querySelector('[data-role="print-date"]').textContent = (
+            strings["report.date"] + ": " + dates.readable(_moment(), strings)
+        )
+        header.querySelector('[data-role="print-code"]').textContent = strings["report.code"] + ": " + code
         # Print this questionnaire alone (questionnaire.css hides the rest of the page),
         # with every note that has text shown open.
         notes = self.form.querySelectorAll("details textarea")
@@ -631,18 +677,100 @@ class Questionnaire:
         window.performance.mark("aitk:ready:" + self.spec["id"])
 
 
+class Checker:
+    """One "check a report" panel: a file in, what its answers give out (``engine/check.py``)."""
+
+    def __init__(self, element) -> None:  # the panel's DOM element
+        self.panel = element
+        payload = json.loads(element.querySelector("script.questionnaire-spec").textContent)
+        self.specs = payload["specs"]
+        self.strings = payload["strings"]
+
+    def find(self, selector: str):  # a DOM element or None
+        return self.panel.querySelector(selector)
+
+    def on_file(self, event) -> None:
+        picker = event.target
+        chosen = picker.files.item(0) if picker.files.length else None
+        if not chosen:
+            return
+        name = chosen.name
+        picker.value = ""
+        too_large = answers_file.check_size(chosen.size, answers_file.MAX_DOCUMENT_BYTES)
+        if too_large:
+            self.refuse(name, [too_large])
+            return
+
+        def loaded(buffer) -> None:  # an ArrayBuffer
+            try:
+                self.show(name, binascii.unhexlify(str(window.aitkDom.toHex(buffer))))
+            except Exception as error:  # reported to the reader and the console
+                window.console.error("check: " + type(error).__name__ + ": " + str(error))
+                self.find('[data-role="message"]').textContent = self.strings["status.error"].format(error=error)
+
+        chosen.arrayBuffer().then(create_proxy(loaded))
+
+    def refuse(self, name: str, errors: list) -> None:
+        # A refused file leaves what was shown before: the reader may still be comparing it.
+        self.find('[data-role="message"]').textContent = report.refusal_text(
+            self.strings, name, errors, "file.refused.check"
+        )
+
+    def show(self, name: str, data: bytes) -> None:
+        from engine import check
+
+        found = answers_file.read_bytes(data)
+        if not found["ok"]:
+            self.refuse(name, found["errors"])
+            return
+        try:
+            parsed = json.loads(found["text"])
+        except ValueError:
+            self.refuse(name, [{"code": "not-json", "detail": {}}])
+            return
+        checked = check.check(self.specs, parsed, _today(), self.strings)
+        if not checked["ok"]:
+            self.refuse(name, checked["errors"])
+            return
+        rows = self.find('[data-role="check-rows"]')
+        _clear(rows)
+        rows.appendChild(build(check.rows_tree(checked["rows"])))
+        box = self.find('[data-role="check-result"]')
+        box.setAttribute("data-code", checked["code"])
+        box.setAttribute("data-level", checked["level"])
+        box.setAttribute("data-questionnaire", checked["questionnaire"])
+        box.hidden = False
+        self.find('[data-role="message"]').textContent = self.strings["check.done"].format(name=name)
+
+    def start(self) -> None:
+        proxy = create_proxy(self.on_file)
+        _proxies.append(proxy)
+        self.find('input[data-action="check"]').addEventListener("change", proxy)
+        self.find('[data-role="check-controls"]').hidden = False
+        self.find('[data-role="status"]').textContent = ""
+        self.panel.setAttribute("data-ready", "true")
+
+
+def _start(element, kind) -> None:  # a form or panel, and its class
+    """Start one form or panel; one that fails is marked and says so, and stops nothing else."""
+    try:
+        kind(element).start()
+    except Exception as error:  # reported to the reader and the console
+        window.console.error("questionnaire: start-up failed: " + type(error).__name__ + ": " + str(error))
+        element.setAttribute("data-ready", "failed")
+        status = element.querySelector('[data-role="status"]')
+        if status:
+            status.textContent = status.getAttribute("data-failed")
+
+
 def main() -> None:
-    """Start every questionnaire on the page, each on its own; one that fails does not stop the others."""
+    """Start every questionnaire and check panel on the page, each on its own."""
     forms = document.querySelectorAll("form[data-questionnaire]")
     for i in range(forms.length):
-        try:
-            Questionnaire(forms.item(i)).start()
-        except Exception as error:  # reported to the reader and the console
-            window.console.error("questionnaire: start-up failed: " + type(error).__name__ + ": " + str(error))
-            forms.item(i).setAttribute("data-ready", "failed")
-            status = forms.item(i).querySelector('[data-role="status"]')
-            if status:
-                status.textContent = status.getAttribute("data-failed")
+        _start(forms.item(i), Questionnaire)
+    panels = document.querySelectorAll("[data-questionnaire-check]")
+    for i in range(panels.length):
+        _start(panels.item(i), Checker)
 
 
 main()

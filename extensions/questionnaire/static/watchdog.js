@@ -34,6 +34,8 @@
 
   var CONTROLS = "input[name], textarea[name], select[name]";
   var SVG_NS = "http://www.w3.org/2000/svg";
+  var HEX = [];
+  for (var h = 0; h < 256; h++) HEX.push((h < 16 ? "0" : "") + h.toString(16));
 
   function kindOf(el) {
     if (el.tagName === "TEXTAREA") return "textarea";
@@ -126,11 +128,24 @@
       });
     },
     // An element built from an engine element tree (engine/tree.py), given as JSON.
-    build: function (treeJson) { return build(JSON.parse(treeJson), false); }
+    build: function (treeJson) { return build(JSON.parse(treeJson), false); },
+    // Bytes cross as hex text (binascii is native in MicroPython; a bytes object would cross as
+    // a proxy, and a list one number at a time): a file's ArrayBuffer as hex, and hex as bytes.
+    toHex: function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var out = new Array(bytes.length);
+      for (var i = 0; i < bytes.length; i++) out[i] = HEX[bytes[i]];
+      return out.join("");
+    },
+    fromHex: function (hex) {
+      var bytes = new Uint8Array(hex.length >> 1);
+      for (var i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
+      return bytes;
+    }
   };
 
   function fail() {
-    document.querySelectorAll("form[data-questionnaire]").forEach(function (form) {
+    document.querySelectorAll("form[data-questionnaire], [data-questionnaire-check]").forEach(function (form) {
       if (form.getAttribute("data-ready") === "true") return;
       form.setAttribute("data-ready", "failed");
       var status = form.querySelector('[data-role="status"]');
