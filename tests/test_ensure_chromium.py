@@ -61,3 +61,19 @@ def test_without_root_it_stops_and_names_the_package(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "sudo apt-get install chromium" in result.stderr
     assert "CHROMIUM=/path/to/chromium make test" in result.stderr
+
+
+def test_as_root_without_libreoffice_it_installs_debians_writer(tmp_path: Path) -> None:
+    script = ROOT / "scripts" / "ensure_debian_package.sh"
+    env = {"PATH": _fake_bin(tmp_path, "0")}
+    arguments = [BASH, str(script), "chromium", "libreoffice-writer-nogui", "LibreOffice Writer"]
+    result = subprocess.run(arguments, env=env, capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "LibreOffice Writer is missing: installing Debian's libreoffice-writer-nogui package" in result.stdout
+    assert (tmp_path / "apt.log").read_text().splitlines() == ["update -qq", "install -y -qq libreoffice-writer-nogui"]
+
+
+def test_the_makefile_installs_libreoffice_for_make_test() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "ensure_debian_package.sh soffice libreoffice-writer-nogui" in makefile
+    assert any(line.startswith("test:") and "libreoffice" in line for line in makefile.splitlines())

@@ -88,3 +88,83 @@ def test_markdown_report_carries_the_comparison_on_screen() -> None:
     section = text.split("## Compared with the 2025 review\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert section[0] == "- Overall: Low (2.00) → Extremely high (20.00), Higher (+18.00); 3 level(s) up"
     assert text.index("## Compared with") < text.index("## Answers and notes")
+
+
+# --- reports worth reading (issue 13) ---------------------------------------------------------
+
+
+def _md_tables(markdown: str) -> list[list[str]]:
+    """The header row of each Markdown table, as cells."""
+    lines = markdown.splitlines()
+    return [
+        [cell.strip() for cell in lines[i].strip("|").split("|")]
+        for i in range(len(lines) - 1)
+        if lines[i].startswith("|") and lines[i + 1].startswith("|---")
+    ]
+
+
+@pytest.mark.parametrize("name", ["applicability", "risk", "readiness", "workbook"])
+def test_every_report_table_heads_every_column(name: str) -> None:
+    from report_samples import scored
+
+    spec, given, notes, result = scored(name)
+    markdown = report.to_markdown(spec, given, notes, result, STRINGS, "1 December 2026, 10:00 (UTC+00:00)")
+    headers = _md_tables(markdown)
+    assert headers, "the report has its answers tables"
+    assert all(all(cell for cell in header) for header in headers), headers
+
+
+def test_the_general_note_is_labelled(applicability: Any) -> None:
+    from questionnaire.engine import scoring
+
+    text = report.to_markdown(
+        applicability, {}, {"general": "Pilot in the north"}, scoring.score(applicability, {}), STRINGS, "d"
+    )
+    assert "## General notes\n\nPilot in the north\n" in text
+
+
+def test_why_this_result_names_each_question_once(applicability: Any) -> None:
+    from questionnaire.engine import scoring
+
+    values = {"core-functions": "yes", "medium-or-higher-risk": "no"}
+    result = scoring.score(applicability, values)
+    why = report.explain(applicability, result, STRINGS)
+    first = applicability["sections"][0]["questions"][0]["text"]
+    assert sum(line.count(first) for line in why) == 1
+    second = applicability["sections"][0]["questions"][1]["text"]
+    assert sum(line.count(second) for line in why) == 1
+    # A question not answered yet says nothing about the result; the answers table lists it.
+    third = applicability["sections"][0]["questions"][2]["text"]
+    assert not any(third in line for line in why)
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (
+            {"year": 2026, "month": 12, "day": 2, "hour": 21, "minute": 7, "offset": 60},
+            "2 December 2026, 21:07 (UTC+01:00)",
+        ),
+        (
+            {"year": 2027, "month": 1, "day": 31, "hour": 0, "minute": 0, "offset": -330},
+            "31 January 2027, 00:00 (UTC-05:30)",
+        ),
+        ({"year": 2026, "month": 6, "day": 9, "hour": 9, "minute": 59, "offset": 0}, "9 June 2026, 09:59 (UTC+00:00)"),
+    ],
+)
+def test_the_report_date_is_a_readable_local_time(moment: dict[str, int], expected: str) -> None:
+    from questionnaire.engine import dates
+
+    assert dates.readable(moment, STRINGS) == expected
+
+
+def test_the_csv_carries_the_record_and_the_verification_code(applicability: Any) -> None:
+    import csv
+
+    from questionnaire.engine import scoring, verify
+
+    values = {"core-functions": "yes"}
+    text = report.to_csv(applicability, values, {}, scoring.score(applicability, values), STRINGS, "North pilot")
+    rows = {row[1]: row for row in csv.reader(text.splitlines())}
+    assert rows["record"][4] == "North pilot"
+    assert rows["verification"][4] == verify.of_spec(applicability, "North pilot", values, {})

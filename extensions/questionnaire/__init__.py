@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "3.1.0"
+__version__ = "3.2.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -62,27 +62,30 @@ def check_size(n_bytes: int, limit: int = MAX_BYTES) -> dict | None:
     return None
 
 
-def read_bytes(data: bytes) -> dict:
-    """The answers-file text in a file's bytes: the file itself (JSON, at most MAX_BYTES), or the
-    answers a .docx or .odt report carries. ``{"ok", "text", "errors"}``; nothing is checked yet
-    beyond reading (``check_file`` does that)."""
+def read_source(source) -> dict:
+    """The answers-file text in a file: the file itself (JSON, at most MAX_BYTES), or the answers a
+    .docx or .odt report carries. ``source`` is bytes or a ``zipper`` source (``size``, ``read``,
+    ``text``). ``{"ok", "text", "errors"}``; nothing is checked yet beyond reading (``check_file``
+    does that)."""
     from . import zipper
 
-    if zipper.is_zip(data):
+    if isinstance(source, (bytes, bytearray)):
+        source = zipper.Bytes(source)
+    if zipper.is_zip(source):
         # Imported here: only a document needs the office module compiled.
         from . import office
 
         try:
-            return {"ok": True, "text": office.embedded_answers(data), "errors": []}
+            return {"ok": True, "text": office.embedded_answers(source), "errors": []}
         except zipper.ZipError as error:
             return {"ok": False, "text": "", "errors": [_error(error.code, {})]}
-    too_large = check_size(len(data))
+    too_large = check_size(source.size)
     if too_large:
         return {"ok": False, "text": "", "errors": [too_large]}
-    try:
-        return {"ok": True, "text": data.decode(), "errors": []}
-    except UnicodeError:
+    text = source.text()
+    if text is None:
         return {"ok": False, "text": "", "errors": [_error("not-utf8", {})]}
+    return {"ok": True, "text": text, "errors": []}
 
 
 # ---------------------------------------------------------------------------

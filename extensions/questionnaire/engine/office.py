@@ -554,9 +554,9 @@ def to_odt(blocks: list, levels: int, answers_text: str, saved_at: str) -> bytes
 # ---------------------------------------------------------------------------
 # Reading the answers back
 
-#: The most a document's embedded answers may unpack to: an answers file's own limit, with room
-#: for escaping (each character may become up to six, as in &quot;).
-_LIMIT = 6 * 1000000
+#: The most a document's embedded answers may take, packed or unpacked: twice an answers file's
+#: own limit, room for escaping (a quote becomes &quot;) in what MicroPython's heap holds.
+_LIMIT = 2 * 1000000
 
 
 def _element_text(xml: str, start: int) -> str:
@@ -568,7 +568,7 @@ def _element_text(xml: str, start: int) -> str:
     return _unescape(xml[opened + 1 : closed])
 
 
-def _from_docx(data: bytes, entries: list) -> str | None:
+def _from_docx(data, entries: list) -> str | None:
     """The custom XML part holding the answers (Word may renumber it), else the custom property."""
     for name in entries:
         if not (name.startswith("customXml/item") and name.endswith(".xml")) or "Props" in name:
@@ -580,7 +580,7 @@ def _from_docx(data: bytes, entries: list) -> str | None:
     return _property(data, "docProps/custom.xml", "<vt:lpwstr")
 
 
-def _property(data: bytes, name: str, value_tag: str | None) -> str | None:
+def _property(data, name: str, value_tag: str | None) -> str | None:
     """The text of the document property named ANSWERS_PROPERTY in the part ``name``: the
     element itself (ODF's meta:user-defined) or its ``value_tag`` child (OOXML's vt:lpwstr)."""
     xml = zipper.read(data, name, _LIMIT)
@@ -596,9 +596,9 @@ def _property(data: bytes, name: str, value_tag: str | None) -> str | None:
     return _element_text(text, start)
 
 
-def embedded_answers(data: bytes) -> str:
+def embedded_answers(data) -> str:
     """The answers file (JSON text) a .docx or .odt report carries; ``ZipError`` when there is none
-    (``not-a-document``) or the package cannot be read."""
+    (``not-a-document``) or the package cannot be read. ``data`` is bytes or a zipper source."""
     entries = zipper.names(data)
     try:
         docx = "word/document.xml" in entries

@@ -337,7 +337,10 @@ def document(
 
 
 def _md_cell(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    # One line of Markdown: backslashes and pipes escaped, line breaks and other control
+    # characters (a vertical tab would end a line for many readers) made spaces.
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    return "".join(" " if ord(char) < 32 else char for char in text)
 
 
 def _md_table(block: dict) -> list:

@@ -6,8 +6,8 @@ in two groups (``7KQ2M-XW4TB``): no I, L, O or U, so it can be read aloud and ty
 that a report matches a set of answers; it says nothing about who gave them.
 
 The canonical text is JSON with keys sorted, no spaces and only ``"``, ``\\`` and control
-characters escaped, written here rather than by ``json.dumps``, which differs between CPython and
-MicroPython (MicroPython has no ``sort_keys`` and escapes differently).
+characters escaped (what ``json.dumps(value, sort_keys=True, separators=(",", ":"),
+ensure_ascii=False)`` writes), made here because MicroPython's ``json`` has no ``sort_keys``.
 """
 
 import hashlib
@@ -15,6 +15,8 @@ import hashlib
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 LENGTH = 10
 _HEX = "0123456789abcdef"
+#: The short escapes JSON has, as CPython's json.dumps writes them.
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
 def _string(text: str) -> str:
@@ -23,6 +25,8 @@ def _string(text: str) -> str:
         code = ord(char)
         if char == '"' or char == "\\":
             out.append("\\" + char)
+        elif char in _SHORT:
+            out.append(_SHORT[char])
         elif code < 0x20:
             out.append("\\u00" + _HEX[code >> 4] + _HEX[code & 15])
         else:

@@ -5,6 +5,11 @@ Runs in CPython and in the browser's MicroPython, which has ``struct``, ``binasc
 of report XML (measured in Node), and a stored report is a few hundred kilobytes. The reader
 also inflates (Word and LibreOffice deflate what they save), and refuses anything it cannot
 read safely as a ``ZipError`` with a code: the caller turns it into a refusal, never a crash.
+
+The reader takes a *source* (``size``, ``read(offset, length)``, ``text()``), not the whole
+file: in the browser the file stays in JavaScript and only the directory and the one entry
+wanted cross into MicroPython, whose heap would not hold a large document (``Bytes`` is the
+source for bytes in memory; the glue has one for a browser file).
 """
 
 import binascii
@@ -80,31 +85,60 @@ def write(entries: list) -> bytes:
     return b"".join(out) + directory + end
 
 
-def is_zip(data: bytes) -> bool:
-    """Whether ``data`` starts like a zip archive (a local file header)."""
-    return data[:4] == b"PK\x03\x04"
+class Bytes:
+    """A source over bytes in memory."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.size = len(data)
+
+    def read(self, offset: int, length: int) -> bytes:
+        """``length`` bytes from ``offset`` (fewer at the end)."""
+        return self.data[offset : offset + length]
+
+    def text(self) -> str | None:
+        """The whole source as UTF-8 text, or None when it is not UTF-8."""
+        try:
+            return self.data.decode()
+        except UnicodeError:
+            return None
 
 
-def _end_record(data: bytes) -> tuple:
+def _source(data):  # bytes or a source -> a source
+    return Bytes(data) if isinstance(data, (bytes, bytearray)) else data
+
+
+#: The most a central directory may hold: far more than any report's, little for memory.
+MAX_DIRECTORY = 4000000
+
+
+def is_zip(data) -> bool:
+    """Whether ``data`` (bytes or a source) starts like a zip archive (a local file header)."""
+    return _source(data).read(0, 4) == b"PK\x03\x04"
+
+
+def _end_record(source) -> tuple:
     """``(count, directory size, directory offset)`` from the end-of-central-directory record."""
-    start = max(0, len(data) - _END_SPAN)
-    at = data.rfind(b"PK\x05\x06", start)
-    if at < 0 or at + 22 > len(data):
+    start = max(0, source.size - _END_SPAN)
+    tail = source.read(start, source.size - start)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
         raise ZipError("not-a-zip")
-    fields = struct.unpack("<IHHHHIIH", data[at : at + 22])
+    fields = struct.unpack("<IHHHHIIH", tail[at : at + 22])
     count, size, offset = fields[4], fields[5], fields[6]
-    if offset + size > at:
+    if offset + size > start + at or size > MAX_DIRECTORY:
         raise ZipError("zip-damaged")
     return count, size, offset
 
 
-def _directory(data: bytes) -> list:
+def _directory(source) -> list:
     """``(name, method, crc, compressed size, size, header offset)`` for each entry."""
-    count, size, offset = _end_record(data)
+    count, size, offset = _end_record(source)
+    data = source.read(offset, size)
     found = []
-    at = offset
+    at = 0
     for _ in range(count):
-        if at + 46 > offset + size:
+        if at + 46 > size:
             raise ZipError("zip-damaged")
         fields = struct.unpack("<IHHHHHHIIIHHHHHII", data[at : at + 46])
         if fields[0] != CENTRAL:
@@ -136,25 +170,27 @@ def _inflate(body: bytes, size: int) -> bytes:
         raise ZipError("zip-damaged") from None
 
 
-def names(data: bytes) -> list:
-    """The entry names of a zip archive, in directory order."""
-    return [entry[0] for entry in _directory(data)]
+def names(data) -> list:
+    """The entry names of a zip archive (bytes or a source), in directory order."""
+    return [entry[0] for entry in _directory(_source(data))]
 
 
-def read(data: bytes, name: str, limit: int) -> bytes | None:
-    """One entry's bytes, or None when there is no such entry; ``limit`` caps its unpacked size."""
-    for entry_name, method, crc, packed, plain, local in _directory(data):
+def read(data, name: str, limit: int) -> bytes | None:
+    """One entry's bytes, or None when there is no such entry; ``limit`` caps its size, packed
+    and unpacked. ``data`` is bytes or a source."""
+    source = _source(data)
+    for entry_name, method, crc, packed, plain, local in _directory(source):
         if entry_name != name:
             continue
-        if plain > limit:
+        if plain > limit or packed > limit:
             raise ZipError("zip-entry-too-large")
-        if local + 30 > len(data):
+        header = source.read(local, 30)
+        if len(header) != 30:
             raise ZipError("zip-damaged")
-        fields = struct.unpack("<IHHHHHIIIHH", data[local : local + 30])
+        fields = struct.unpack("<IHHHHHIIIHH", header)
         if fields[0] != LOCAL:
             raise ZipError("zip-damaged")
-        start = local + 30 + fields[9] + fields[10]
-        body = data[start : start + packed]
+        body = source.read(local + 30 + fields[9] + fields[10], packed)
         if len(body) != packed:
             raise ZipError("zip-damaged")
         if method == STORED:

@@ -41,6 +41,22 @@ def _moment() -> dict:
     }
 
 
+class FileSource:
+    """A browser file's bytes as the engine's zipper reads them: only the parts asked for cross
+    into MicroPython (as hex text), so a large document never has to fit its heap."""
+
+    def __init__(self, buffer) -> None:  # an ArrayBuffer
+        self.buffer = buffer
+        self.size = int(buffer.byteLength)
+
+    def read(self, offset: int, length: int) -> bytes:
+        return binascii.unhexlify(str(window.aitkDom.sliceHex(self.buffer, offset, length)))
+
+    def text(self):  # str, or None when the file is not UTF-8
+        found = window.aitkDom.text(self.buffer)
+        return None if found is None else str(found)
+
+
 def build(tree: dict):  # -> a DOM element
     """A DOM element from an engine element tree (``engine/tree.py``), built by watchdog.js in one call."""
     return window.aitkDom.build(json.dumps(tree))
@@ -534,7 +550,7 @@ class Questionnaire:
 
         def loaded(buffer) -> None:  # an ArrayBuffer
             try:
-                found = answers_file.read_bytes(binascii.unhexlify(str(window.aitkDom.toHex(buffer))))
+                found = answers_file.read_source(FileSource(buffer))
                 if found["ok"]:
                     then(name, found["text"])
                 else:
@@ -703,7 +719,7 @@ class Checker:
 
         def loaded(buffer) -> None:  # an ArrayBuffer
             try:
-                self.show(name, binascii.unhexlify(str(window.aitkDom.toHex(buffer))))
+                self.show(name, FileSource(buffer))
             except Exception as error:  # reported to the reader and the console
                 window.console.error("check: " + type(error).__name__ + ": " + str(error))
                 self.find('[data-role="message"]').textContent = self.strings["status.error"].format(error=error)
@@ -716,10 +732,10 @@ class Checker:
             self.strings, name, errors, "file.refused.check"
         )
 
-    def show(self, name: str, data: bytes) -> None:
+    def show(self, name: str, source: FileSource) -> None:
         from engine import check
 
-        found = answers_file.read_bytes(data)
+        found = answers_file.read_source(source)
         if not found["ok"]:
             self.refuse(name, found["errors"])
             return

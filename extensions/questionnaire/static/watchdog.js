@@ -130,9 +130,10 @@
     // An element built from an engine element tree (engine/tree.py), given as JSON.
     build: function (treeJson) { return build(JSON.parse(treeJson), false); },
     // Bytes cross as hex text (binascii is native in MicroPython; a bytes object would cross as
-    // a proxy, and a list one number at a time): a file's ArrayBuffer as hex, and hex as bytes.
-    toHex: function (buffer) {
-      var bytes = new Uint8Array(buffer);
+    // a proxy, and a list one number at a time): part of a file's ArrayBuffer as hex, hex as bytes.
+    sliceHex: function (buffer, offset, length) {
+      offset = Math.min(offset, buffer.byteLength);
+      var bytes = new Uint8Array(buffer, offset, Math.max(0, Math.min(length, buffer.byteLength - offset)));
       var out = new Array(bytes.length);
       for (var i = 0; i < bytes.length; i++) out[i] = HEX[bytes[i]];
       return out.join("");
@@ -141,6 +142,10 @@
       var bytes = new Uint8Array(hex.length >> 1);
       for (var i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
       return bytes;
+    },
+    // A file's ArrayBuffer as UTF-8 text, or null when it is not UTF-8.
+    text: function (buffer) {
+      try { return new TextDecoder("utf-8", { fatal: true }).decode(buffer); } catch (error) { return null; }
     }
   };
 
