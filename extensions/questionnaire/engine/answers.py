@@ -70,7 +70,7 @@ def read_source(source) -> dict:
     from . import zipper
 
     if isinstance(source, (bytes, bytearray)):
-        source = zipper.Bytes(source)
+        source = zipper.Bytes(bytes(source))
     if zipper.is_zip(source):
         # Imported here: only a document needs the office module compiled.
         from . import office
