@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 from sitemap import internal_links, pages, soup
 
 
@@ -75,7 +75,11 @@ RULES = [
     Rule("PDF", re.compile(r"\bPDF\b"), _action("print")),
     Rule("Excel", re.compile(r"\b(?:Excel|\.xlsx)\b"), _action("xlsx")),
     Rule("export", re.compile(r"\bexport(?:s|ed|ing)?\b", re.I), _action("save", "csv", "docx", "odt", "markdown")),
-    Rule("save to file", re.compile(r"\bsave (?:them |it |your answers )?to a file\b|Save to file", re.I), _action("save")),
+    Rule(
+        "save to file",
+        re.compile(r"\bsave (?:them |it |your answers )?to a file\b|Save to file", re.I),
+        _action("save"),
+    ),
     Rule("load from file", re.compile(r"\bLoad from file\b"), _action("load")),
     Rule("check a report", re.compile(r"\bCheck a report\b"), lambda site, _page: bool(site.checks)),
 ]
@@ -87,8 +91,7 @@ def article_text(html: BeautifulSoup) -> str:
     copy = BeautifulSoup(str(article), "html.parser")
     for element in copy.select("pre, code, script, style, form, [data-questionnaire-check]"):
         element.decompose()
-    root = copy if isinstance(copy, Tag) else copy
-    return " ".join(root.get_text(" ").split())
+    return " ".join(copy.get_text(" ").split())
 
 
 def broken_promises(site_path: Path, site: Site | None = None) -> list[str]:

@@ -111,6 +111,7 @@ def test_updates_mark_every_entry_by_its_declared_dimension(risk: dict[str, Any]
     assert dict(overall["attributes"]) == {
         "data-level": "high",
         "data-complete": "false",
+        "data-settled": "false",
         "data-progress": "25",
         "data-score": "16.00",
         "data-percent": "",
@@ -131,6 +132,12 @@ def test_update_texts_show_the_level_with_its_score(applicability: dict[str, Any
     result = scoring.score(applicability, {"core-functions": "yes"})
     overall = _by_selector(bind.updates(applicability, result, STRINGS))['[data-result="overall"]']
     assert overall["texts"][0] == ['[data-role="level"]', "Apply the full toolkit"]
+    # One "yes" decides the check: the page says the rest cannot change it, not "not complete yet".
+    summary = "Answering the rest cannot change this result (2 question(s) not answered yet)."
+    assert overall["texts"][1] == ['[data-role="summary"]', summary]
+    assert ["data-settled", "true"] in overall["attributes"]
+    undecided = scoring.score(applicability, {"core-functions": "no"})
+    overall = _by_selector(bind.updates(applicability, undecided, STRINGS))['[data-result="overall"]']
     assert overall["texts"][1] == ['[data-role="summary"]', "Not complete yet: 2 question(s) still need an answer."]
     # The applicability check declares no dimensions: its section is a `section`.
     assert '[data-result-section="questions"]' in _by_selector(bind.updates(applicability, result, STRINGS))

@@ -188,7 +188,10 @@ def test_not_assessed_yet_counts_as_yes_and_is_reported_as_given() -> None:
     assert (result["level"], result["reasons"]) == ("full-toolkit", ["medium-or-higher-risk"])
     why = report.explain(applicability, result, STRINGS)
     assert why[0].endswith("for this system? (Not assessed yet)")
-    assert "The answer “Not assessed yet” counts as “Yes” and is reported as given." in " ".join(why)
+    # The rule is stated once, in "how this is scored", not again under "why".
+    how = " ".join(block.get("text", "") for block in report.how(applicability, STRINGS))
+    assert "The answer “Not assessed yet” counts as “Yes” and is reported as given." in how
+    assert "counts as" not in " ".join(why)
 
 
 # --- the built site -----------------------------------------------------------------------------

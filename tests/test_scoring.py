@@ -211,6 +211,7 @@ EXPECTED_LEVELS = {
 RAISING_CASES = {"unknown method raises"}
 SCORED_CASES = [case for case in CASES if case["name"] not in RAISING_CASES]
 RESULT_KEYS = {
+    "settled",
     "questionnaire",
     "version",
     "method",
@@ -659,3 +660,21 @@ def test_banded_priorities_ties_keep_spec_order() -> None:
 def test_banded_priorities_leave_out_areas_at_or_above_priority_below() -> None:
     result = scoring.score(readiness_spec(), {"g1": "mostly", "d1": "fully", "p1": "partly"})
     assert [p["id"] for p in result["priorities"]] == ["people"]
+
+
+def test_a_result_is_settled_when_the_answers_left_cannot_change_it() -> None:
+    from conftest import ROOT
+    from questionnaire.model import load_definition
+
+    applicability = load_definition(ROOT / "content" / "questionnaires" / "applicability.yaml", "a.yaml").spec
+    assert scoring.score(applicability, {"core-functions": "yes"})["settled"] is True
+    assert scoring.score(applicability, {"core-functions": "no"})["settled"] is False
+    all_no = {"core-functions": "no", "medium-or-higher-risk": "no", "other-rights-effects": "no"}
+    assert scoring.score(applicability, all_no)["settled"] is True  # complete
+    risk = load_definition(ROOT / "content" / "questionnaires" / "risk.yaml", "r.yaml").spec
+    top = {"no-specific-legal-basis.likelihood": "almost-certain", "no-specific-legal-basis.impact": "severe"}
+    high = {"no-specific-legal-basis.likelihood": "likely", "no-specific-legal-basis.impact": "major"}
+    assert (scoring.score(risk, top)["level"], scoring.score(risk, top)["settled"]) == ("extremely-high", True)
+    assert (scoring.score(risk, high)["level"], scoring.score(risk, high)["settled"]) == ("high", False)
+    readiness = load_definition(ROOT / "content" / "questionnaires" / "readiness.yaml", "q.yaml").spec
+    assert scoring.score(readiness, {"executive-lead": "full"})["settled"] is False

@@ -115,6 +115,7 @@ class FormRenderer:
                 role="status",
                 data_role="status",
                 data_failed=self.t("status.failed"),
+                data_file=self.t("status.file"),
             ),
             element("noscript", text_element("p", self.t("status.noscript"), classes=["questionnaire-status"])),
             text_element("p", self.t("privacy"), classes=["questionnaire-privacy"]),
@@ -566,9 +567,11 @@ class FormRenderer:
                 self._result_row(group["title"], group_kind, group["id"], classes=["result-group"])
                 for group in section["groups"]
             )
+        # The verdict first, then what to do about it; the detail after, "why" folded away.
         parts: list[nodes.Node] = [
             text_element("p", self.t("result.title"), classes=["result-title"], id=title_id),
             overall,
+            self.recommendations(),
         ]
         if len(rows) > 1:
             parts.append(element("ul", *rows, classes=["result-breakdown"]))
@@ -586,7 +589,6 @@ class FormRenderer:
                 classes=["result-why-box"],
             )
         )
-        parts.append(self.recommendations())
         return element("section", *parts, classes=["questionnaire-result"], aria_labelledby=title_id)
 
     def view(self, view: dict[str, Any]) -> nodes.Node:
@@ -789,6 +791,7 @@ def check_panel(specs_on_site: list[dict[str, Any]], panel_id: str, lang: str) -
             role="status",
             data_role="status",
             data_failed=t("status.failed.check"),
+            data_file=t("status.file"),
         ),
         element("noscript", text_element("p", t("status.noscript.check"), classes=["questionnaire-status"])),
         element(

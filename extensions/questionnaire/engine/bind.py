@@ -199,15 +199,19 @@ def updates(spec: dict, result: dict, strings: dict, previous: dict | None = Non
     other pages.
     """
     missing = result["total"] - result["answered"]
-    summary = (
-        strings["result.complete"] if result["complete"] else fmt(strings, "result.incomplete", {"count": missing})
-    )
+    if result["complete"]:
+        summary = strings["result.complete"]
+    elif result["settled"]:
+        summary = fmt(strings, "result.settled", {"count": missing})
+    else:
+        summary = fmt(strings, "result.incomplete", {"count": missing})
     out = [
         _update(
             '[data-result="overall"]',
             [
                 ["data-level", result["level"]],
                 ["data-complete", "true" if result["complete"] else "false"],
+                ["data-settled", "true" if result["settled"] else "false"],
                 ["data-progress", _progress(result["answered"], result["total"])],
             ]
             + _score_attributes(result),

@@ -87,7 +87,7 @@ def explain(spec: dict, result: dict, strings: dict) -> list:
         fmt(
             strings,
             "result.version",
-            {"title": spec["title"], "version": spec["version"], "method": strings["method." + spec["method"]]},
+            {"title": spec["title"], "version": spec["version"]},
         )
     )
     return lines
@@ -261,6 +261,17 @@ def _view_blocks(spec: dict, result: dict, strings: dict, compared: dict | None)
     return out
 
 
+def _how_blocks(spec: dict, strings: dict) -> list:
+    """ "How this is scored": the rule, values and bands, stated once, as the page states them."""
+    out = [_heading(2, strings["how.title"])]
+    for block in how(spec, strings):
+        if block["type"] == "paragraph":
+            out.append(_paragraph(block["text"]))
+        else:
+            out.append(_table(block["title"], block["header"], block["rows"]))
+    return out
+
+
 def _answer_words(spec: dict, question_id: str, parts: list, strings: dict) -> str:
     """One question's answer in words from its ``answer_rows`` parts: "Likelihood: Likely; Impact:
     Major" for a rating, a line per row for a table, the answer itself otherwise."""
@@ -307,7 +318,8 @@ def document(
     compared: dict | None = None,
     record: str = "",
 ) -> list:
-    """The report as blocks: title, facts, what to do next, why, charts, comparison, answers, notes.
+    """The report as blocks: title, facts, what to do next, why, charts, comparison, how this is
+    scored, answers, notes.
 
     ``date`` is the date as the reader reads it (``dates.readable``); ``record`` the record's
     name; ``compared`` (``{"label", "result"}``: the earlier result the page compares with, if
@@ -328,6 +340,7 @@ def document(
         found = compare.compare(spec, result, compared["result"])
         out.append(_heading(2, fmt(strings, "report.compared", {"label": compared["label"]})))
         out.append(_list(compare.lines(spec, found, strings)))
+    out += _how_blocks(spec, strings)
     out += _answer_blocks(spec, answers, notes, strings)
     if notes.get(specs.GENERAL_NOTE):
         out += [_heading(2, strings["report.general-note"]), _paragraph(notes[specs.GENERAL_NOTE])]

@@ -23,6 +23,8 @@ def score(spec: dict, answers: dict | None, context: dict | None = None) -> dict
     result = method.score(spec, found, context)
     for item in result["items"]:
         del item["question"]
+    settled = getattr(method, "settled", None)
+    result["settled"] = bool(result["complete"] or (settled is not None and settled(spec, result)))
     result["tables"] = dates.tables(spec, answers, context.get("today"))
     result["today"] = context.get("today")
     return result

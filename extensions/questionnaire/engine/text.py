@@ -28,8 +28,3 @@ def levels_table(spec: dict, strings: dict) -> dict:
 def bands_table(rows: list, strings: dict) -> dict:
     """The bands as a "how" table: ``rows`` are ``[span, level label]`` pairs."""
     return table(strings["how.bands"], [strings["how.col.score"], strings["how.col.level"]], rows)
-
-
-def bands_line(rows: list, strings: dict) -> str:
-    """The same bands in one line, for "why this result"."""
-    return fmt(strings, "why.bands", {"bands": "; ".join(span + ": " + label for span, label in rows)})

@@ -1,5 +1,6 @@
 // Three jobs Python cannot do well for itself on the page:
-// 1. Say so when the Python scoring engine cannot start, so a form never looks "loading" forever.
+// 1. Say so when the Python scoring engine cannot start, so a form never looks "loading" forever
+//    (and, on a page opened from disk, say at once that it must be served over HTTP, and how).
 // 2. Wrap localStorage: when a browser blocks storage, merely reading window.localStorage throws,
 //    and a JavaScript exception thrown by a property getter cannot be caught from MicroPython.
 //    get() returns false when storage is unavailable, null when nothing is stored; listKeys()
@@ -149,14 +150,18 @@
     }
   };
 
+  // Opened from disk (file://), module scripts never run: say why and what to do, at once.
+  var fromDisk = window.location.protocol === "file:";
+
   function fail() {
     document.querySelectorAll("form[data-questionnaire], [data-questionnaire-check]").forEach(function (form) {
       if (form.getAttribute("data-ready") === "true") return;
       form.setAttribute("data-ready", "failed");
       var status = form.querySelector('[data-role="status"]');
-      if (status) status.textContent = status.getAttribute("data-failed");
+      if (status) status.textContent = status.getAttribute(fromDisk ? "data-file" : "data-failed");
     });
   }
+  if (fromDisk) document.addEventListener("DOMContentLoaded", fail);
   window.addEventListener("error", function (event) {
     var source = (event && event.filename) || "";
     if (source.indexOf("pyscript") !== -1 || source.indexOf("micropython") !== -1) fail();

@@ -12,7 +12,11 @@ A method module provides:
   instead of one per scored question;
 - ``how(spec, strings)``: "how this is scored" as blocks (see ``text.paragraph`` and ``text.table``),
   drawn by the page and by every report;
-- ``explain(spec, result, strings)``: the method's lines of "why this result".
+- ``explain(spec, result, strings)``: the method's lines of "why this result": what this result
+  found, never the rule again ("how" states it once);
+- ``settled(spec, result)`` (optional): whether answering the questions left cannot change the
+  overall level (a "yes" for any-yes, the top level for matrix-max); the page then says so
+  instead of "not complete yet".
 """
 
 from . import any_yes, banded_mean, matrix_max, progress

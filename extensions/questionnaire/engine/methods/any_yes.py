@@ -131,4 +131,9 @@ def how(spec: dict, strings: dict) -> list:
 
 def explain(spec: dict, result: dict, strings: dict) -> list:
     """The rule."""
-    return [_rule(spec, strings)]
+    return []
+
+
+def settled(spec: dict, result: dict) -> bool:
+    """Whether answering the rest cannot change the result: a "yes" already decides it."""
+    return result["level"] == spec["params"]["any_level"]

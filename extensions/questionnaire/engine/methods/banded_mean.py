@@ -214,7 +214,7 @@ def how(spec: dict, strings: dict) -> list:
 
 
 def explain(spec: dict, result: dict, strings: dict) -> list:
-    """Section scores, priorities, statements to find out about, the rule and the bands."""
+    """Section scores, priorities and statements to find out about (the rule is in "how")."""
     lines = []
     for entry in result["sections"]:
         if entry["score"] is not None:
@@ -226,6 +226,4 @@ def explain(spec: dict, result: dict, strings: dict) -> list:
     if result["to_find_out"]:
         texts = [specs.question(spec, qid)["text"] for qid in result["to_find_out"]]
         lines.append(strings["result.to_find_out"] + ": " + "; ".join(texts))
-    lines.append(_rule(spec, strings))
-    lines.append(text.bands_line(_band_rows(spec, strings), strings))
     return lines

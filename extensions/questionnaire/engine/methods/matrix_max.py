@@ -223,5 +223,10 @@ def _band_rows(spec: dict, strings: dict) -> list:
 
 
 def explain(spec: dict, result: dict, strings: dict) -> list:
-    """The rule and the bands."""
-    return [_rule(spec, strings), text.bands_line(_band_rows(spec, strings), strings)]
+    """Nothing beyond the items: the rule and the bands are stated once, in "how this is scored"."""
+    return []
+
+
+def settled(spec: dict, result: dict) -> bool:
+    """Whether rating the rest cannot change the result: it is already the highest level."""
+    return result["level"] == spec["levels"][-1]["id"]

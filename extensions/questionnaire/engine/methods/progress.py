@@ -96,10 +96,9 @@ def how(spec: dict, strings: dict) -> list:
 
 
 def explain(spec: dict, result: dict, strings: dict) -> list:
-    """How much is filled in, and the rule."""
+    """How much is filled in (the rule is in "how")."""
     lines = []
     if result["total"]:
         values = {"answered": result["answered"], "total": result["total"], "percent": result["percent"]}
         lines.append(text.fmt(strings, "why.progress", values))
-    lines.append(_rule(spec, strings))
     return lines
