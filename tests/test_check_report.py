@@ -81,3 +81,11 @@ def test_the_check_page_holds_every_questionnaire_and_a_labelled_picker(built_si
     # The engine runs here, with no optional module (charts, comparison, proposals).
     config = page.select_one('script[type="mpy"]')["config"]
     assert "engine/check.py" in config and "engine/charts.py" not in config
+
+
+def test_only_the_check_page_is_sent_the_check_module(built_site) -> None:  # type: ignore[no-untyped-def]
+    for page in ("overview/index.html", "risk-assessment/index.html", "readiness/index.html", "workbook/index.html"):
+        html = BeautifulSoup((Path(built_site.path) / page).read_text(encoding="utf-8"), "html.parser")
+        config = html.select_one('script[type="mpy"]')["config"]
+        assert "engine/check.py" not in config, page
+        assert "engine/office.py" in config and "engine/zipper.py" in config, page

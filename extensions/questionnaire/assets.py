@@ -27,6 +27,8 @@ VIEW_MODULES = ("engine/charts.py", "engine/compare.py")
 OPTIONAL_MODULES: dict[str, Callable[[dict[str, Any]], bool]] = {
     **{name: lambda spec: bool(spec["views"]) for name in VIEW_MODULES},
     "engine/proposals.py": lambda spec: specs.proposes(spec) or specs.imports(spec),
+    # Only a "Check a report" panel uses it (the domain adds it for pages with one), no form.
+    "engine/check.py": lambda spec: False,
 }
 
 

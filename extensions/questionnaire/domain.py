@@ -130,8 +130,12 @@ class QuestionnaireDomain(DocDataDomain):
 
     # --- queries ---------------------------------------------------------------------------
     def modules(self, docname: str) -> set[str]:
-        """The optional engine modules the questionnaires on a page need (charts, proposals)."""
-        return {name for use in self.docs.get(docname, {}).get("uses", []) for name in use["modules"]}
+        """The optional engine modules the questionnaires and check panels on a page need."""
+        page = self.docs.get(docname, {})
+        found = {name for use in page.get("uses", []) for name in use["modules"]}
+        if page.get("checks"):
+            found |= {"engine/check.py"}
+        return found
 
     def has_questionnaires(self, docname: str) -> bool:
         """Whether a page runs the engine: it shows a questionnaire or a "check a report" panel."""
