@@ -159,7 +159,7 @@ def test_comparing_with_a_file_never_loads_it(views: Any, guard: PageGuard, tmp_
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_charts_and_comparisons_meet_wcag_21_aa(views: Any, guard: PageGuard, tmp_path: Path, scheme: str) -> None:
+def test_charts_and_comparisons_meet_wcag_22_aa(views: Any, guard: PageGuard, tmp_path: Path, scheme: str) -> None:
     page = views
     page.emulate_media(color_scheme=scheme)
     assert _violations(page) == [], "empty charts"

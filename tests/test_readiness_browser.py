@@ -288,7 +288,7 @@ def test_this_year_against_last_years_file(page: Any, guard: PageGuard, tmp_path
     page.locator(f'{FORM} input[data-action="compare-file"]').set_input_files(str(foreign))
     expect(page.locator(f'{FORM} [data-role="message"]')).to_contain_text("was not loaded")
     assert _table(compare)["Overall"][:2] == ["Developing (1.13)", "Established (1.50)"]
-    # Everything shown at once (priorities, to find out, both charts, the refusal) meets WCAG 2.1 AA.
+    # Everything shown at once (priorities, to find out, both charts, the refusal) meets WCAG 2.2 AA.
     expect(page.locator(f'{FORM} [data-role="to-find-out"]')).to_be_visible()
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)

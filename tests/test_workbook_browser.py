@@ -244,7 +244,7 @@ def test_actions_are_imported_from_risk_and_readiness_once(page: Any, guard: Pag
     assert [row["status"] for row in test_rows] == ["open", "proposed"]
     assert test_rows[1]["action"] == "Test the matcher on local images"
     assert all(row["source"].startswith("risk-assessment/index.html#q-risk-q-") for row in test_rows)
-    # The imported rows, their links and the offers meet WCAG 2.1 AA.
+    # The imported rows, their links and the offers meet WCAG 2.2 AA.
     assert _violations(page) == []
     guard.assert_clean()
 
