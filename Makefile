@@ -1,6 +1,7 @@
 # Two commands matter: `make serve` (build and serve the site) and `make test`.
 # Every target installs what it needs: Python packages into .venv, the pinned
-# front-end runtime into node_modules, and (for tests) a Chromium and LibreOffice Writer.
+# front-end runtime into node_modules, and (for tests) Chromium, LibreOffice Writer, nginx and
+# Apache httpd, from Debian's packages when missing and running as root.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -15,7 +16,7 @@ SPHINXFLAGS := -c . -d $(BUILD)/doctrees
 # search index is whole (an incremental build can drop its object list).
 STRICT := -E -W --keep-going -n -w $(BUILD)/warnings.txt
 
-.PHONY: help html strict serve test lint dist bench clean deps test-deps chromium libreoffice
+.PHONY: help html strict serve test lint dist bench clean deps test-deps chromium libreoffice servers
 
 help:
 	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)"
@@ -45,6 +46,11 @@ test-deps: $(VENV)/.test-deps node_modules/.package-lock.json
 chromium:
 	@bash scripts/ensure_chromium.sh
 
+# The hosting guide's configurations run on real servers (tests/test_web_servers.py).
+servers:
+	@bash scripts/ensure_debian_package.sh nginx nginx nginx
+	@bash scripts/ensure_debian_package.sh apache2 apache2 "Apache httpd"
+
 # The report tests turn .docx and .odt files into PDF with LibreOffice, headless.
 libreoffice:
 	@bash scripts/ensure_debian_package.sh soffice libreoffice-writer-nogui "LibreOffice Writer"
@@ -64,7 +70,7 @@ dist: html
 	$(BIN)/python scripts/make_dist.py $(SITE) dist
 
 # --- checks ------------------------------------------------------------------
-test: test-deps chromium libreoffice lint strict
+test: test-deps chromium libreoffice servers lint strict
 	AITK_SITE=$(SITE) AITK_WARNINGS=$(BUILD)/warnings.txt $(BIN)/python -m pytest
 
 lint: test-deps

@@ -33,14 +33,15 @@ _SCRIPT = re.compile(r"<script\b" + _TAG)
 _LINK = re.compile(r"<link\b" + _TAG)
 _CONFIG = re.compile(r'\sconfig="([^"]*)"')
 
-HOSTING_GUIDE = Path(__file__).resolve().parent.parent / "docs" / "hosting.md"
+#: The hosting guide's nginx configuration (docs/hosting.md explains it).
+HOSTING_GUIDE = Path(__file__).resolve().parent.parent / "docs" / "hosting" / "nginx-ai-toolkit.conf"
 
 
 def nginx_gzip_types(guide: Path = HOSTING_GUIDE) -> str:
-    """The ``gzip_types`` of the nginx example in docs/hosting.md: the benchmark serves what operators serve."""
+    """The ``gzip_types`` of the guide's nginx configuration: the benchmark compresses what operators do."""
     found = re.search(r"^\s*gzip_types\s+([^;]+);", guide.read_text(encoding="utf-8"), re.MULTILINE)
     if found is None:
-        raise RuntimeError(f"{guide}: the nginx example has no gzip_types line")
+        raise RuntimeError(f"{guide}: the nginx configuration has no gzip_types line")
     return " ".join(found.group(1).split())
 
 

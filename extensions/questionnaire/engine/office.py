@@ -382,7 +382,7 @@ def _o_heading(level: int, size: str) -> str:
 _ODT_STYLES = (
     XML_HEAD + "<office:document-styles " + _ODF_NS + "><office:styles>"
     '<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.21cm"/>'
-    '<style:text-properties fo:font-family="Calibri, Carlito, \'Liberation Sans\', '
+    "<style:text-properties fo:font-family=\"Calibri, Carlito, 'Liberation Sans', "
     'sans-serif" fo:font-size="11pt" fo:language="en" fo:country="GB"/></style:default-style>'
     '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>'
     + _o_heading(1, "18pt")
