@@ -20,6 +20,7 @@ from .assets import optional_modules
 from .domain import domain
 from .errors import WARNING_TYPE, DefinitionError
 from .model import Definition, load_definition
+from .nodes import element
 from .render import FormRenderer, check_panel
 from .strings import text
 
@@ -92,6 +93,10 @@ class QuestionnaireDirective(_DefinitionDirective):
         container += renderer.form()
         if self.options.get("how-scored", "show") == "show":
             container += renderer.how_scored()
+        else:
+            # Kept for when the engine cannot start: the page then scores on paper, so watchdog.js
+            # shows the rules ("How this is scored" below, as the status line says).
+            container += element("div", renderer.how_scored(), classes=["questionnaire-how-fallback"], hidden=True)
         self.set_source_info(container)
         return [container]
 

@@ -4,6 +4,8 @@ Every error is collected (up to ``MAX_ERRORS``) and reported in sorted key order
 and MicroPython agree. A refused file changes nothing: the caller keeps what is on screen.
 """
 
+import json
+
 from . import dates
 from . import spec as specs
 
@@ -60,6 +62,16 @@ def check_size(n_bytes: int, limit: int = MAX_BYTES) -> dict | None:
     if n_bytes > limit:
         return _error("too-large", {"size": n_bytes, "max": limit})
     return None
+
+
+def parse(text: str) -> dict:
+    """The JSON value in ``text``: ``{"ok", "data", "errors"}``. Broken JSON, and JSON nested more
+    deeply than the interpreter can follow (CPython's RecursionError is a RuntimeError), is
+    ``not-json``: a refusal, never a crash."""
+    try:
+        return {"ok": True, "data": json.loads(text), "errors": []}
+    except (ValueError, RuntimeError, MemoryError):
+        return {"ok": False, "data": None, "errors": [_error("not-json", {})]}
 
 
 def read_source(source) -> dict:

@@ -86,10 +86,10 @@ def unpack(spec: dict, stored: object) -> dict:
         return _state("unavailable")
     if stored is None or stored == "":
         return _state("empty")
-    try:
-        data = json.loads(str(stored))
-    except ValueError:
-        return _state("corrupt", [{"code": "not-json", "detail": {}}])
+    parsed = answers_file.parse(str(stored))
+    if not parsed["ok"]:
+        return _state("corrupt", parsed["errors"])
+    data = parsed["data"]
     if not isinstance(data, dict):
         return _state("corrupt", [{"code": "not-an-object", "detail": {}}])
     answers, notes = data.get("answers", {}), data.get("notes", {})
@@ -139,10 +139,7 @@ def read_index(storage, questionnaire_id: str) -> dict | None:  # storage: as fo
     stored = storage.get(INDEX_PREFIX + questionnaire_id)
     if not isinstance(stored, str) or not stored:
         return None
-    try:
-        data = json.loads(stored)
-    except ValueError:
-        return None
+    data = answers_file.parse(stored)["data"]
     return data if _valid_index(data) else None
 
 
@@ -206,10 +203,7 @@ class Records:
             self._create(self.strings["records.first"], now, {}, {})
             return {"state": "unavailable", "moved": False}
         if isinstance(stored, str) and stored:
-            try:
-                data = json.loads(stored)
-            except ValueError:
-                data = None
+            data = answers_file.parse(stored)["data"]
             if _valid_index(data):
                 self.index = data
                 return {"state": "ok", "moved": False}
@@ -234,10 +228,7 @@ class Records:
             if answers_file.compare_versions(key.rpartition("@")[2], newest.rpartition("@")[2]) > 0:
                 newest = key
         raw = str(self.storage.get(newest))
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            data = None
+        data = answers_file.parse(raw)["data"]
         self._create(self.strings["records.first"], now, {}, {})
         key = record_key(self.spec, self.index["current"])
         if not isinstance(data, dict):

@@ -495,12 +495,11 @@ class Questionnaire:
 
     def check_text(self, name: str, text: str) -> dict | None:
         """A file's checked answers, or None after telling the reader why it was refused."""
-        try:
-            data = json.loads(text)
-        except ValueError:
-            self.refuse(name, [{"code": "not-json"}])
+        parsed = answers_file.parse(text)
+        if not parsed["ok"]:
+            self.refuse(name, parsed["errors"])
             return None
-        checked = answers_file.check_file(self.spec, data)
+        checked = answers_file.check_file(self.spec, parsed["data"])
         if not checked["ok"]:
             self.refuse(name, checked["errors"])
             return None
@@ -739,12 +738,11 @@ class Checker:
         if not found["ok"]:
             self.refuse(name, found["errors"])
             return
-        try:
-            parsed = json.loads(found["text"])
-        except ValueError:
-            self.refuse(name, [{"code": "not-json", "detail": {}}])
+        parsed = answers_file.parse(found["text"])
+        if not parsed["ok"]:
+            self.refuse(name, parsed["errors"])
             return
-        checked = check.check(self.specs, parsed, _today(), self.strings)
+        checked = check.check(self.specs, parsed["data"], _today(), self.strings)
         if not checked["ok"]:
             self.refuse(name, checked["errors"])
             return
@@ -777,6 +775,11 @@ def _start(element, kind) -> None:  # a form or panel, and its class
         status = element.querySelector('[data-role="status"]')
         if status:
             status.textContent = status.getAttribute("data-failed")
+        # Scoring on paper needs the rules: a page that keeps them elsewhere shows them now.
+        box = element.closest(".questionnaire")
+        rules = box.querySelector(".questionnaire-how-fallback") if box else None
+        if rules:
+            rules.hidden = False
 
 
 def main() -> None:

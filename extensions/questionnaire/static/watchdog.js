@@ -159,6 +159,10 @@
       form.setAttribute("data-ready", "failed");
       var status = form.querySelector('[data-role="status"]');
       if (status) status.textContent = status.getAttribute(fromDisk ? "data-file" : "data-failed");
+      // Scoring on paper needs the rules: a page that keeps them elsewhere shows them now.
+      var box = form.closest(".questionnaire");
+      var rules = box && box.querySelector(".questionnaire-how-fallback");
+      if (rules) rules.hidden = false;
     });
   }
   if (fromDisk) document.addEventListener("DOMContentLoaded", fail);
