@@ -171,5 +171,8 @@
     if (source.indexOf("pyscript") !== -1 || source.indexOf("micropython") !== -1) fail();
   });
   window.addEventListener("unhandledrejection", fail);
+  // PyScript says when the page's Python has run, with or without an error: a form that is not
+  // live by then never will be (an engine module that raised on import, say).
+  document.addEventListener("mpy:done", function () { window.setTimeout(fail, 0); });
   window.setTimeout(fail, LIMIT_MS);
 })();
