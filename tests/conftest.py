@@ -197,3 +197,24 @@ def rate(page: Any, form: str, item: str, likelihood: str, impact: str) -> None:
     """Rate one item of a rating questionnaire on both parts."""
     page.locator(f'{form} input[name="{item}.likelihood"][value="{likelihood}"]').check()
     page.locator(f'{form} input[name="{item}.impact"][value="{impact}"]').check()
+
+
+# --- the fault corpora, counted ----------------------------------------------------------------
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say how large the hostile-input and broken-definition corpora are, per instrument."""
+    import yaml
+    from broken_definitions import breaks
+    from hostile import cases
+    from report_samples import INSTRUMENTS, spec_of
+
+    hostile = []
+    broken = []
+    for name in INSTRUMENTS:
+        hostile.append(f"{name} {len(cases(spec_of(name)))}")
+        data = yaml.safe_load((ROOT / "content" / "questionnaires" / f"{name}.yaml").read_text(encoding="utf-8"))
+        broken.append(f"{name} {len(breaks(data))}")
+    terminalreporter.write_sep("-", "fault corpora")
+    terminalreporter.write_line("hostile answer files (tests/hostile.py): " + ", ".join(hostile))
+    terminalreporter.write_line("broken definitions (tests/broken_definitions.py): " + ", ".join(broken))
