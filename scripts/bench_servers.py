@@ -131,7 +131,8 @@ def pyodide_site(site: Path, pages: list[str], node_modules: Path) -> Iterator[P
 # --- nginx --------------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -174,15 +175,16 @@ def nginx_config(site: Path, prefix: Path, port: int, mime_types: Path) -> str:
     )
 
 
-def _wait_for_port(process: subprocess.Popen[bytes], port: int, log: Path, timeout: float = 10.0) -> None:
+def wait_for_port(process: subprocess.Popen[bytes], port: int, log: Path, timeout: float = 10.0) -> None:
+    """Return once ``process`` listens on ``port``; raise with its ``log`` if it exits or never does."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"nginx exited ({process.returncode}): {log.read_text(errors='replace')}")
+            raise RuntimeError(f"the server exited ({process.returncode}): {log.read_text(errors='replace')}")
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
             return
         time.sleep(0.05)
-    raise RuntimeError(f"nginx did not listen on port {port} within {timeout} s")
+    raise RuntimeError(f"the server did not listen on port {port} within {timeout} s")
 
 
 @contextlib.contextmanager
@@ -190,14 +192,14 @@ def nginx_serving(site: Path, nginx: str) -> Iterator[str]:
     """Serve ``site`` with the ``nginx`` executable in the foreground; yield its base URL (ending in /)."""
     with tempfile.TemporaryDirectory(prefix="aitk-bench-nginx-") as temp:
         prefix = Path(temp)
-        port = _free_port()
+        port = free_port()
         conf = prefix / "nginx.conf"
         conf.write_text(nginx_config(site.resolve(), prefix, port, _mime_types(nginx)), encoding="utf-8")
         # -e: the error log before the configuration is read, which would otherwise go to the system's.
         command = [nginx, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            _wait_for_port(process, port, prefix / "error.log")
+            wait_for_port(process, port, prefix / "error.log")
             yield f"http://127.0.0.1:{port}/"
         finally:
             process.terminate()

@@ -12,10 +12,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -23,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench_servers import free_port, wait_for_port
 from conftest import ROOT, BuiltSite, PageGuard, open_live
 from make_dist import build_dist
 from playwright.sync_api import expect
@@ -62,12 +61,6 @@ def _executable(name: str) -> str:
     return found
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def unpacked(built_site: BuiltSite) -> Iterator[Path]:
     """The `make dist` zip unpacked as an operator would, as <root>/ai-toolkit/; readable by any user
@@ -86,22 +79,11 @@ def unpacked(built_site: BuiltSite) -> Iterator[Path]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _wait(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the server exited ({process.returncode}): {log.read_text(errors='replace')}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"the server did not listen on port {port}")
-
-
 @contextlib.contextmanager
 def _running(command: list[str], port: int, log: Path) -> Iterator[str]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait(process, port, log)
+        wait_for_port(process, port, log, timeout=15)
         yield f"http://127.0.0.1:{port}/{SUB_PATH}/"
     finally:
         process.terminate()
@@ -147,7 +129,7 @@ def apache_wrapper(root: Path, prefix: Path, port: int) -> str:
 def nginx_serving(root: Path) -> Iterator[str]:
     nginx = _executable("nginx")
     with tempfile.TemporaryDirectory(prefix="aitk-nginx-") as temp:
-        prefix, port = Path(temp), _free_port()
+        prefix, port = Path(temp), free_port()
         conf = prefix / "nginx.conf"
         conf.write_text(nginx_wrapper(root, prefix, port), encoding="utf-8")
         command = [nginx, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")]
@@ -159,7 +141,7 @@ def nginx_serving(root: Path) -> Iterator[str]:
 def apache_serving(root: Path) -> Iterator[str]:
     apache = _executable("apache2")
     with tempfile.TemporaryDirectory(prefix="aitk-apache-") as temp:
-        prefix, port = Path(temp), _free_port()
+        prefix, port = Path(temp), free_port()
         prefix.chmod(0o755)
         conf = prefix / "httpd.conf"
         conf.write_text(apache_wrapper(root, prefix, port), encoding="utf-8")
