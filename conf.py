@@ -25,6 +25,7 @@ extensions = [
     "pyscript_runtime",
     "questionnaire",
     "glossary_popover",
+    "glossary_letters",
 ]
 
 myst_enable_extensions = [

@@ -6,13 +6,15 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .tables import setup_tables
 from .translator import AccessibleHTML5Translator
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Use the accessible translator for every HTML builder."""
+    """Use the accessible translator for every HTML builder; make table boxes scroll regions."""
+    setup_tables(app)
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, AccessibleHTML5Translator, override=True)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
