@@ -1,5 +1,5 @@
 """WCAG 2.2 A and AA checks with axe-core (every rule it has for 2.0, 2.1 and 2.2, such as 2.2's
-target size) on every built page, in light and dark mode, and on a filled form."""
+target size) on every built page, in light and dark mode and on a phone, and on a filled form."""
 
 from __future__ import annotations
 
@@ -41,6 +41,13 @@ def test_every_page_meets_wcag_22_aa_in_light_mode(page: Any, guard: PageGuard, 
 
 def test_every_page_meets_wcag_22_aa_in_dark_mode(page: Any, guard: PageGuard, built_site: BuiltSite) -> None:
     assert _audit(page, built_site.path, "dark") == []
+    guard.assert_clean()
+
+
+def test_every_page_meets_wcag_22_aa_on_a_390_px_phone(page: Any, guard: PageGuard, built_site: BuiltSite) -> None:
+    """The narrow layout: the mobile header, the narrow pathway diagram, tables in scroll regions."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert _audit(page, built_site.path, "light") == []
     guard.assert_clean()
 
 

@@ -199,3 +199,17 @@ def test_the_pathway_diagram_is_drawn_with_legible_text(
     assert drawn >= smallest, f"smallest text drawn at {drawn:.1f} px"
     assert visible[0]["alt"]
     guard.assert_clean()
+
+
+def test_glossary_terms_stand_apart_from_their_definitions(page: Any, guard: PageGuard) -> None:
+    _on_phone(page).goto("glossary.html")
+    styles = page.evaluate(
+        """() => {
+        const dt = document.querySelector('dl.glossary > dt'), dd = document.querySelector('dl.glossary > dd');
+        const term = getComputedStyle(dt), definition = getComputedStyle(dd);
+        return {weight: Number(term.fontWeight), rule: parseFloat(definition.borderInlineStartWidth),
+                indent: parseFloat(definition.paddingInlineStart), gap: parseFloat(term.marginTop)};
+    }"""
+    )
+    assert styles["weight"] >= 600 and styles["rule"] >= 2 and styles["indent"] > 0 and styles["gap"] > 0, styles
+    guard.assert_clean()
