@@ -188,6 +188,22 @@ def wait_for_port(process: subprocess.Popen[bytes], port: int, log: Path, timeou
 
 
 @contextlib.contextmanager
+def running(command: list[str], port: int, log: Path, timeout: float = 10.0) -> Iterator[None]:
+    """Run a server in the foreground while the block runs, once it listens on ``port``; stop it after."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(process, port, log, timeout)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
 def nginx_serving(site: Path, nginx: str) -> Iterator[str]:
     """Serve ``site`` with the ``nginx`` executable in the foreground; yield its base URL (ending in /)."""
     with tempfile.TemporaryDirectory(prefix="aitk-bench-nginx-") as temp:
@@ -197,17 +213,8 @@ def nginx_serving(site: Path, nginx: str) -> Iterator[str]:
         conf.write_text(nginx_config(site.resolve(), prefix, port, _mime_types(nginx)), encoding="utf-8")
         # -e: the error log before the configuration is read, which would otherwise go to the system's.
         command = [nginx, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            wait_for_port(process, port, prefix / "error.log")
+        with running(command, port, prefix / "error.log"):
             yield f"http://127.0.0.1:{port}/"
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 def nginx_version(nginx: str) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench_servers import free_port, wait_for_port
+from bench_servers import free_port, running
 from conftest import ROOT, BuiltSite, PageGuard, open_live
 from make_dist import build_dist
 from playwright.sync_api import expect
@@ -81,16 +81,8 @@ def unpacked(built_site: BuiltSite) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def _running(command: list[str], port: int, log: Path) -> Iterator[str]:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for_port(process, port, log, timeout=15)
+    with running(command, port, log, timeout=15):
         yield f"http://127.0.0.1:{port}/{SUB_PATH}/"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def nginx_wrapper(root: Path, prefix: Path, port: int) -> str:
