@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, BuiltSite, PageGuard, wait_live
+from playwright.sync_api import expect
 from sitemap import pages
 
 pytestmark = pytest.mark.browser
@@ -88,6 +89,10 @@ ANSWER_ALL = """(form) => {
 }"""
 
 
+#: ``data-progress`` once at least one answer has been scored (a whole percent above zero).
+ANSWERED = re.compile(r"^[1-9][0-9]*$")
+
+
 def _on_phone(page: Any) -> Any:
     page.set_viewport_size(PHONE)
     return page
@@ -98,7 +103,8 @@ def _answered(page: Any, path: str, form: str | None) -> None:
     if form is not None:
         wait_live(page, form)
         page.locator(form).evaluate(ANSWER_ALL)
-        page.locator(f"{form} [data-result]").first.wait_for(state="attached")
+        # Scored: the overall result reports a share of questions answered above zero.
+        expect(page.locator(f'{form} [data-result="overall"]')).to_have_attribute("data-progress", ANSWERED)
 
 
 def test_no_page_scrolls_sideways_at_390_px(page: Any, guard: PageGuard, built_site: BuiltSite) -> None:

@@ -33,7 +33,7 @@ def scroll_region_label(wrapper: nodes.container) -> str:
     caption = table.next_node(nodes.title) if table is not None else None
     if caption is not None and caption.parent is table:
         return "Table: " + caption.astext()
-    section = next((node for node in _ancestors(wrapper) if isinstance(node, nodes.section)), None)
+    section = _section_of(wrapper)
     if section is None or not isinstance(section[0], nodes.title):
         return "Table"
     siblings = [
